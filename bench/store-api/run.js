@@ -1,0 +1,513 @@
+#!/usr/bin/env node
+/**
+ * Store API benchmark: throughput, latency and memory of the Medusa server on the
+ * two hottest storefront reads, against a throw-away database seeded with N products.
+ *
+ *   node bench/store-api/run.js [--products N] [--duration S] [--connections C] [--warmup S] [--with-region]
+ *   npm run bench:store-api -- --products 500
+ *
+ * Steps: create database bench_store_api_<timestamp> -> medusa db:migrate -> medusa exec
+ * bench/store-api/seed-products.ts -> medusa start -p <free port> -> warm-up -> autocannon
+ * per route while sampling the server's RSS -> table on stdout + JSON in
+ * bench/results/store-api-<timestamp>.json. The server is killed and the database dropped
+ * on every exit path (success, failure, Ctrl-C, timeout).
+ *
+ * Env: BENCH_PRODUCTS, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP, BENCH_WITH_REGION=true,
+ * BENCH_DATABASE_URL (server base URL, default postgres://postgres@localhost:5432),
+ * BENCH_TIMEOUT (overall limit in seconds; default derived from the other settings).
+ */
+"use strict"
+
+const fs = require("fs")
+const net = require("net")
+const os = require("os")
+const path = require("path")
+const { spawn, execFileSync } = require("child_process")
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const RESULTS_DIR = path.join(ROOT, "bench", "results")
+const SEED_SCRIPT = "./bench/store-api/seed-products.ts"
+const MB = 1024 // VmRSS is reported in kB
+
+// ---------------------------------------------------------------- options
+
+function parseArgs(argv) {
+  const opts = {
+    products: process.env.BENCH_PRODUCTS || 1000,
+    duration: process.env.BENCH_DURATION || 15,
+    connections: process.env.BENCH_CONNECTIONS || 10,
+    warmup: process.env.BENCH_WARMUP || 3,
+    withRegion: process.env.BENCH_WITH_REGION === "true",
+  }
+  for (let i = 0; i < argv.length; i++) {
+    let [flag, value] = argv[i].split(/=(.*)/s)
+    const take = () => (value !== undefined ? value : argv[++i])
+    switch (flag) {
+      case "--products": case "-n": opts.products = take(); break
+      case "--duration": case "-d": opts.duration = take(); break
+      case "--connections": case "-c": opts.connections = take(); break
+      case "--warmup": opts.warmup = take(); break
+      case "--with-region": opts.withRegion = true; break
+      case "--help": case "-h":
+        console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(2, 17).map((l) => l.replace(/^ \*\s?/, "")).join("\n"))
+        process.exit(0)
+      default:
+        console.error(`[bench] unknown argument ${argv[i]} (try --help)`)
+        process.exit(2)
+    }
+  }
+  for (const key of ["products", "duration", "connections", "warmup"]) {
+    const n = Number(opts[key])
+    if (!Number.isInteger(n) || n < (key === "warmup" ? 0 : 1)) {
+      console.error(`[bench] --${key} must be a positive integer, got ${opts[key]}`)
+      process.exit(2)
+    }
+    opts[key] = n
+  }
+  return opts
+}
+
+const opts = parseArgs(process.argv.slice(2))
+const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14) // YYYYMMDDHHMMSS (UTC)
+const dbName = `bench_store_api_${stamp}`
+const baseUrl = new URL(process.env.BENCH_DATABASE_URL || "postgres://postgres@localhost:5432")
+const adminDbUrl = withDb(baseUrl, baseUrl.pathname.length > 1 ? baseUrl.pathname.slice(1) : "postgres")
+const benchDbUrl = withDb(baseUrl, dbName)
+
+const SEED_TIMEOUT_S = 180 + Math.ceil(opts.products * 0.2)
+const routeCount = opts.withRegion ? 3 : 2
+const OVERALL_TIMEOUT_S =
+  Number(process.env.BENCH_TIMEOUT) || 600 + SEED_TIMEOUT_S + routeCount * (opts.duration + opts.warmup + 20)
+
+function withDb(url, db) {
+  const u = new URL(url.href)
+  u.pathname = `/${db}`
+  return u.href
+}
+
+const log = (msg) => console.log(`[bench] ${msg}`)
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+// ---------------------------------------------------------------- child processes
+
+const children = new Set()
+const medusaCli = fs.realpathSync(path.join(ROOT, "node_modules", ".bin", "medusa"))
+
+function medusaEnv(extra = {}) {
+  const env = {
+    ...process.env,
+    DATABASE_URL: benchDbUrl,
+    NODE_ENV: "production",
+    ADMIN_DISABLED: "true",
+    LOG_LEVEL: "error",
+    JWT_SECRET: "bench-jwt-secret",
+    COOKIE_SECRET: "bench-cookie-secret",
+    // Present-but-empty so a REDIS_URL from .env (loaded by dotenv, which never overrides) stays off.
+    REDIS_URL: "",
+    MEDUSA_WORKER_MODE: "shared",
+    ...extra,
+  }
+  delete env.PORT
+  return env
+}
+
+/**
+ * Spawns the medusa CLI with node directly (not through the .bin shim or a shell), so that
+ * child.pid is the Node process whose memory we sample. Own process group, so cleanup can
+ * kill anything it forks.
+ */
+function spawnMedusa(args, env) {
+  const child = spawn(process.execPath, [medusaCli, ...args], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  child.tail = ""
+  const keep = (d) => {
+    child.tail = (child.tail + d).slice(-16000)
+  }
+  child.stdout.on("data", keep)
+  child.stderr.on("data", keep)
+  child.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })))
+  child.on("error", (e) => (child.tail += `\nspawn error: ${e.message}`))
+  children.add(child)
+  child.exited.then(() => children.delete(child))
+  return child
+}
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal)
+  } catch {
+    try {
+      child.kill(signal)
+    } catch {}
+  }
+}
+
+async function stopChild(child, graceMs = 10000) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  killGroup(child, "SIGTERM")
+  const done = await Promise.race([child.exited, sleep(graceMs).then(() => null)])
+  if (!done) {
+    killGroup(child, "SIGKILL")
+    await Promise.race([child.exited, sleep(3000)])
+  }
+}
+
+/** Runs a medusa command to completion within timeoutMs; `onLine` sees stdout lines live. */
+async function runMedusa(args, { timeoutMs, env = medusaEnv(), onLine } = {}) {
+  const label = `medusa ${args.join(" ")}`
+  const started = Date.now()
+  const child = spawnMedusa(args, env)
+  if (onLine) {
+    let buf = ""
+    child.stdout.on("data", (d) => {
+      buf += d
+      const lines = buf.split("\n")
+      buf = lines.pop()
+      lines.forEach(onLine)
+    })
+  }
+  const timer = setTimeout(() => {
+    child.tail += `\n[bench] ${label} timed out after ${timeoutMs / 1000}s`
+    killGroup(child, "SIGKILL")
+  }, timeoutMs)
+  const { code, signal } = await child.exited
+  clearTimeout(timer)
+  const seconds = (Date.now() - started) / 1000
+  if (code !== 0) {
+    throw new Error(`${label} failed (exit ${code ?? signal}) after ${seconds.toFixed(1)}s:\n${child.tail.slice(-6000)}`)
+  }
+  return { seconds }
+}
+
+// ---------------------------------------------------------------- database
+
+function pgClient() {
+  let pg
+  try {
+    pg = require("@medusajs/framework/pg")
+  } catch {
+    pg = require("pg")
+  }
+  const Client = pg.Client || (pg.default && pg.default.Client)
+  return new Client({ connectionString: adminDbUrl, connectionTimeoutMillis: 10000 })
+}
+
+async function adminQuery(sql) {
+  const client = pgClient()
+  await client.connect()
+  try {
+    return await client.query(sql)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`
+
+// ---------------------------------------------------------------- cleanup
+
+let server = null
+let dbCreated = false
+let cleanupPromise = null
+
+function cleanup() {
+  if (!cleanupPromise) {
+    cleanupPromise = (async () => {
+      for (const child of [...children]) await stopChild(child).catch(() => {})
+      if (dbCreated) {
+        try {
+          await adminQuery(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`)
+          log(`dropped database ${dbName}`)
+          dbCreated = false
+        } catch (e) {
+          console.error(`[bench] could not drop database ${dbName}: ${e.message} (drop it by hand)`)
+        }
+      }
+    })()
+  }
+  return cleanupPromise
+}
+
+async function cleanupAndExit(code, why) {
+  if (why) console.error(`[bench] ${why}`)
+  const hard = setTimeout(() => process.exit(code), 30000)
+  hard.unref()
+  await cleanup().catch(() => {})
+  process.exit(code)
+}
+
+process.on("exit", () => {
+  for (const child of children) killGroup(child, "SIGKILL")
+})
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => cleanupAndExit(130, `received ${sig}, cleaning up`))
+}
+process.on("unhandledRejection", (e) => cleanupAndExit(1, `unhandled rejection: ${e && e.stack ? e.stack : e}`))
+process.on("uncaughtException", (e) => cleanupAndExit(1, `uncaught exception: ${e && e.stack ? e.stack : e}`))
+
+// ---------------------------------------------------------------- measurement helpers
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on("error", reject)
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function procStatus(pid) {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/status`, "utf8")
+    const field = (name) => {
+      const m = new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(text)
+      return m ? Number(m[1]) : null
+    }
+    return { rssKb: field("VmRSS"), hwmKb: field("VmHWM"), name: (/^Name:\s+(\S+)/m.exec(text) || [])[1] }
+  } catch {
+    return null
+  }
+}
+
+/** utime + stime of the process in seconds (Linux, CLK_TCK = 100). */
+function procCpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return null
+  }
+}
+
+const toMb = (kb) => (kb == null ? null : Math.round((kb / MB) * 10) / 10)
+
+async function waitForHealth(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`medusa start exited (${child.exitCode ?? child.signalCode}) before /health answered:\n${child.tail.slice(-6000)}`)
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) })
+      if (res.status === 200) return
+    } catch {}
+    await sleep(250)
+  }
+  throw new Error(`${url} not 200 within ${timeoutMs / 1000}s:\n${child.tail.slice(-6000)}`)
+}
+
+async function getJson(url, headers) {
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(15000) })
+  const text = await res.text()
+  if (res.status !== 200) throw new Error(`GET ${url} -> ${res.status}: ${text.slice(0, 500)}`)
+  return JSON.parse(text)
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const autocannon = require("autocannon")
+  const t0 = Date.now()
+  log(`${opts.products} products x 3 variants, ${opts.connections} connections, ${opts.duration}s per route (limit ${OVERALL_TIMEOUT_S}s)`)
+
+  await adminQuery(`CREATE DATABASE ${quoteIdent(dbName)}`)
+  dbCreated = true
+  log(`created database ${dbName}`)
+
+  const migrate = await runMedusa(["db:migrate"], { timeoutMs: 300000 })
+  log(`db:migrate done in ${migrate.seconds.toFixed(1)}s`)
+
+  const seedOut = path.join(os.tmpdir(), `bench-store-api-${stamp}-${process.pid}.json`)
+  const seed = await runMedusa(["exec", SEED_SCRIPT, seedOut, String(opts.products)], {
+    timeoutMs: SEED_TIMEOUT_S * 1000,
+    env: medusaEnv({ BENCH_SEED_OUT: seedOut, BENCH_PRODUCTS: String(opts.products) }),
+    onLine: (line) => line.startsWith("[seed]") && console.log(line),
+  })
+  const seeded = JSON.parse(fs.readFileSync(seedOut, "utf8"))
+  fs.rmSync(seedOut, { force: true })
+  log(`seed done in ${seed.seconds.toFixed(1)}s (workflows ${seeded.seconds.toFixed(1)}s)`)
+
+  const port = await freePort()
+  const startedAt = Date.now()
+  server = spawnMedusa(["start", "-p", String(port)], medusaEnv())
+  const base = `http://127.0.0.1:${port}`
+  await waitForHealth(`${base}/health`, server, 180000)
+  const status = procStatus(server.pid)
+  if (status && ["env", "sh", "bash", "dash"].includes(status.name)) {
+    throw new Error(`pid ${server.pid} is "${status.name}", not the node server: RSS would be wrong`)
+  }
+  const startupSeconds = (Date.now() - startedAt) / 1000
+  log(`medusa start ready on :${port} in ${startupSeconds.toFixed(1)}s (pid ${server.pid}, RSS ${toMb(status && status.rssKb)} MB)`)
+
+  const headers = { "x-publishable-api-key": seeded.publishable_key }
+  const routes = [
+    { name: "GET /store/products?limit=20", path: "/store/products?limit=20" },
+    { name: "GET /store/products/:id", path: `/store/products/${seeded.product_id}` },
+  ]
+  if (opts.withRegion) {
+    routes.push({ name: "GET /store/products?limit=20&region_id", path: `/store/products?limit=20&region_id=${seeded.region_id}` })
+  }
+
+  // Sanity: the responses are the seeded catalogue, not empty lists or errors.
+  const list = await getJson(base + routes[0].path, headers)
+  if (!Array.isArray(list.products) || list.products.length !== Math.min(20, opts.products) || list.count !== opts.products) {
+    throw new Error(`unexpected list response: ${list.products && list.products.length} products, count ${list.count}`)
+  }
+  const one = await getJson(base + routes[1].path, headers)
+  if (!one.product || one.product.id !== seeded.product_id || (one.product.variants || []).length !== 3) {
+    throw new Error(`unexpected product response: ${JSON.stringify(one).slice(0, 300)}`)
+  }
+  if (opts.withRegion) {
+    const priced = await getJson(base + routes[2].path, headers)
+    const cp = priced.products?.[0]?.variants?.[0]?.calculated_price
+    if (!cp || cp.currency_code !== "usd") throw new Error(`region route returned no usd calculated_price`)
+  }
+  const bytesList = Buffer.byteLength(JSON.stringify(list))
+  const bytesOne = Buffer.byteLength(JSON.stringify(one))
+  log(`responses OK (list ${Math.round(bytesList / 1024)} KB, product ${Math.round(bytesOne / 1024)} KB)`)
+
+  const runCannon = (route, duration) =>
+    autocannon({ url: base + route.path, connections: opts.connections, duration, headers, timeout: 10 })
+
+  if (opts.warmup > 0) {
+    for (const route of routes) {
+      const w = await runCannon(route, opts.warmup)
+      if (w.non2xx || w.errors || w.timeouts) {
+        throw new Error(`warm-up of ${route.name}: ${w.non2xx} non-2xx, ${w.errors} errors, ${w.timeouts} timeouts`)
+      }
+    }
+    log(`warm-up ${opts.warmup}s per route done, RSS ${toMb(procStatus(server.pid)?.rssKb)} MB`)
+  }
+  const rssIdleKb = procStatus(server.pid)?.rssKb ?? null
+
+  const results = []
+  for (const route of routes) {
+    let peakKb = procStatus(server.pid)?.rssKb ?? 0
+    const sampler = setInterval(() => {
+      const s = procStatus(server.pid)
+      if (s && s.rssKb > peakKb) peakKb = s.rssKb
+    }, 500)
+    const cpu0 = procCpuSeconds(server.pid)
+    const r = await runCannon(route, opts.duration)
+    clearInterval(sampler)
+    const cpu1 = procCpuSeconds(server.pid)
+    const post = procStatus(server.pid)
+    if (post && post.rssKb > peakKb) peakKb = post.rssKb
+    const row = {
+      route: route.name,
+      url_path: route.path,
+      req_per_s: Math.round(r.requests.average * 10) / 10,
+      req_per_s_stddev: Math.round(r.requests.stddev * 10) / 10,
+      requests_total: r.requests.total,
+      latency_ms: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, avg: r.latency.average, max: r.latency.max },
+      non2xx: r.non2xx,
+      status_codes: Object.fromEntries(Object.entries(r.statusCodeStats || {}).map(([k, v]) => [k, v.count])),
+      errors: r.errors,
+      timeouts: r.timeouts,
+      throughput_kb_per_s: Math.round(r.throughput.average / 1024),
+      rss_peak_mb: toMb(peakKb),
+      rss_post_mb: toMb(post && post.rssKb),
+      server_cpu_percent: cpu0 != null && cpu1 != null ? Math.round(((cpu1 - cpu0) / r.duration) * 100) : null,
+    }
+    results.push(row)
+    log(`${route.name}: ${row.req_per_s} req/s, p50 ${row.latency_ms.p50} ms, p99 ${row.latency_ms.p99} ms, non-2xx ${row.non2xx}, RSS peak ${row.rss_peak_mb} MB`)
+  }
+  await sleep(1000)
+  const final = procStatus(server.pid)
+
+  const title = `store-api bench: ${opts.products} products x 3 variants, ${opts.connections} connections, ${opts.duration}s each`
+  const cols = [
+    ["route", 40, (r) => r.route],
+    ["req/s", 9, (r) => r.req_per_s.toFixed(1)],
+    ["p50 ms", 8, (r) => String(r.latency_ms.p50)],
+    ["p99 ms", 8, (r) => String(r.latency_ms.p99)],
+    ["non-2xx", 9, (r) => String(r.non2xx)],
+    ["RSS peak MB", 13, (r) => String(r.rss_peak_mb ?? "n/a")],
+    ["RSS post MB", 12, (r) => String(r.rss_post_mb ?? "n/a")],
+  ]
+  const width = Math.max(...routes.map((r) => r.name.length)) + 2
+  cols[0][1] = width
+  const fmt = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1]))).join("")
+  const table = [title, fmt(cols.map((c) => c[0])), ...results.map((r) => fmt(cols.map((c) => c[2](r))))].join("\n")
+
+  let medusaVersion = null
+  let commit = null
+  try {
+    medusaVersion = require(path.join(ROOT, "node_modules", "@medusajs", "medusa", "package.json")).version
+  } catch {}
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim()
+  } catch {}
+
+  const failed = results.filter((r) => r.non2xx || r.errors || r.timeouts)
+  const report = {
+    bench: "store-api",
+    ok: failed.length === 0,
+    timestamp: new Date().toISOString(),
+    config: {
+      products: opts.products,
+      variants_per_product: 3,
+      currencies: ["usd", "eur", "inr"],
+      connections: opts.connections,
+      duration_s: opts.duration,
+      warmup_s: opts.warmup,
+    },
+    environment: {
+      medusa: medusaVersion,
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu_model: os.cpus()[0] && os.cpus()[0].model,
+      total_mem_mb: Math.round(os.totalmem() / 1024 / 1024),
+      commit,
+      database: dbName,
+    },
+    timings_s: {
+      migrate: migrate.seconds,
+      seed: seed.seconds,
+      server_ready: startupSeconds,
+      total: (Date.now() - t0) / 1000,
+    },
+    response_bytes: { list: bytesList, product: bytesOne },
+    rss_mb: { after_warmup: toMb(rssIdleKb), final: toMb(final && final.rssKb), high_water_mark: toMb(final && final.hwmKb) },
+    routes: results,
+  }
+  fs.mkdirSync(RESULTS_DIR, { recursive: true })
+  const resultFile = path.join(RESULTS_DIR, `store-api-${stamp}.json`)
+  fs.writeFileSync(resultFile, JSON.stringify(report, null, 2) + "\n")
+
+  console.log("\n" + table + "\n")
+  log(`server RSS after warm-up ${report.rss_mb.after_warmup} MB, final ${report.rss_mb.final} MB, high-water ${report.rss_mb.high_water_mark} MB`)
+  log(`results written to ${path.relative(ROOT, resultFile)}`)
+  if (failed.length) {
+    throw Object.assign(new Error(
+      `FAILED: non-2xx/errors during the run: ` +
+        failed.map((r) => `${r.route}: ${r.non2xx} non-2xx ${JSON.stringify(r.status_codes)}, ${r.errors} errors, ${r.timeouts} timeouts`).join("; ")
+    ), { plain: true })
+  }
+}
+
+const watchdog = setTimeout(
+  () => cleanupAndExit(1, `overall time limit of ${OVERALL_TIMEOUT_S}s exceeded (BENCH_TIMEOUT), aborting`),
+  OVERALL_TIMEOUT_S * 1000
+)
+
+main().then(
+  async () => {
+    clearTimeout(watchdog)
+    await cleanup()
+    process.exit(0)
+  },
+  async (err) => {
+    clearTimeout(watchdog)
+    console.error(`[bench] ${err && err.stack && !err.plain ? err.stack : err && err.message}`)
+    await cleanupAndExit(1)
+  }
+)

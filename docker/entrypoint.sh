@@ -1,0 +1,23 @@
+#!/bin/sh
+# Container start: migrations (API only), optional admin user, then the Medusa server.
+set -e
+
+# The local bin rather than npx, so that after exec medusa itself receives SIGTERM.
+# MEDUSA_BIN lets the test suite substitute a stub.
+medusa="${MEDUSA_BIN:-/app/node_modules/.bin/medusa}"
+
+mode="${MEDUSA_WORKER_MODE:-shared}"
+
+# Workers start after the API is healthy, so the API has already migrated.
+if [ "$MEDUSA_SKIP_MIGRATIONS" != "true" ] && [ "$mode" != "worker" ]; then
+  echo "[entrypoint] running database migrations"
+  "$medusa" db:migrate
+fi
+
+if [ "$mode" != "worker" ] && [ -n "$ADMIN_EMAIL" ] && [ -n "$ADMIN_PASSWORD" ]; then
+  # Fails once the user exists; that must not stop the container.
+  "$medusa" user -e "$ADMIN_EMAIL" -p "$ADMIN_PASSWORD" \
+    || echo "[entrypoint] admin user $ADMIN_EMAIL not created (it probably exists already)"
+fi
+
+exec "$medusa" start -p "${PORT:-3001}"

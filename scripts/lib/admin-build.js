@@ -1,0 +1,50 @@
+// Builds the admin dashboard once into public/admin, which `medusa start` serves
+// at /app, and rebuilds only when its inputs change.
+const crypto = require("crypto")
+const fs = require("fs")
+const path = require("path")
+const { ROOT, medusa } = require("./run")
+
+const OUT_DIR = path.join(ROOT, "public", "admin")
+const HASH_FILE = path.join(OUT_DIR, ".build-hash")
+
+function listFiles(dir) {
+  if (!fs.existsSync(dir)) return []
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name)
+    return e.isDirectory() ? listFiles(p) : [p]
+  })
+}
+
+function adminInputsHash(env) {
+  const h = crypto.createHash("sha256")
+  const inputs = [
+    ...listFiles(path.join(ROOT, "src", "admin")).sort(),
+    path.join(ROOT, "medusa-config.ts"),
+    path.join(ROOT, "node_modules", "@medusajs", "dashboard", "package.json"),
+  ]
+  for (const file of inputs) {
+    if (!fs.existsSync(file)) continue
+    h.update(path.relative(ROOT, file))
+    h.update(fs.readFileSync(file))
+  }
+  // Baked into the bundle at build time.
+  h.update(`backend=${env.MEDUSA_BACKEND_URL || "/"};auth=${env.ADMIN_AUTH_TYPE || ""}`)
+  return h.digest("hex")
+}
+
+async function ensureAdminBuild(env, log) {
+  const hash = adminInputsHash(env)
+  const current = fs.existsSync(HASH_FILE) ? fs.readFileSync(HASH_FILE, "utf8").trim() : ""
+  if (current === hash && fs.existsSync(path.join(OUT_DIR, "index.html"))) return false
+  log("building the admin dashboard (first start or admin sources changed, ~40s)...")
+  const { seconds } = await medusa(["build", "--admin-only"], { env: { ...env, NODE_ENV: "production" } })
+  fs.rmSync(OUT_DIR, { recursive: true, force: true })
+  fs.mkdirSync(path.dirname(OUT_DIR), { recursive: true })
+  fs.cpSync(path.join(ROOT, ".medusa", "admin"), OUT_DIR, { recursive: true })
+  fs.writeFileSync(HASH_FILE, hash)
+  log(`admin dashboard built in ${seconds}s`)
+  return true
+}
+
+module.exports = { ensureAdminBuild }
