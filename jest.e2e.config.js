@@ -1,0 +1,10 @@
+// Suites that run the app as real processes (server/worker split, admin in Chromium).
+module.exports = {
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/integration-tests/e2e/**/*.spec.ts"],
+  transform: {
+    "^.+\\.[jt]s$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2021" } }],
+  },
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/"],
+  testTimeout: 120_000,
+}
