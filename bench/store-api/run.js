@@ -213,11 +213,14 @@ const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`
 let server = null
 let dbCreated = false
 let cleanupPromise = null
+let aborting = false
+let seedOut = null
 
 function cleanup() {
   if (!cleanupPromise) {
     cleanupPromise = (async () => {
       for (const child of [...children]) await stopChild(child).catch(() => {})
+      if (seedOut) fs.rmSync(seedOut, { force: true })
       if (dbCreated) {
         try {
           await adminQuery(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`)
@@ -233,6 +236,7 @@ function cleanup() {
 }
 
 async function cleanupAndExit(code, why) {
+  aborting = true
   if (why) console.error(`[bench] ${why}`)
   const hard = setTimeout(() => process.exit(code), 30000)
   hard.unref()
@@ -325,7 +329,7 @@ async function main() {
   const migrate = await runMedusa(["db:migrate"], { timeoutMs: 300000 })
   log(`db:migrate done in ${migrate.seconds.toFixed(1)}s`)
 
-  const seedOut = path.join(os.tmpdir(), `bench-store-api-${stamp}-${process.pid}.json`)
+  seedOut = path.join(os.tmpdir(), `bench-store-api-${stamp}-${process.pid}.json`)
   const seed = await runMedusa(["exec", SEED_SCRIPT, seedOut, String(opts.products)], {
     timeoutMs: SEED_TIMEOUT_S * 1000,
     env: medusaEnv({ BENCH_SEED_OUT: seedOut, BENCH_PRODUCTS: String(opts.products) }),
@@ -507,6 +511,7 @@ main().then(
   },
   async (err) => {
     clearTimeout(watchdog)
+    if (aborting) return // a signal or the watchdog is already cleaning up and will exit
     console.error(`[bench] ${err && err.stack && !err.plain ? err.stack : err && err.message}`)
     await cleanupAndExit(1)
   }

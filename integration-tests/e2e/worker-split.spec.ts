@@ -16,10 +16,11 @@ describe("server and worker processes split through Redis", () => {
 
   beforeAll(async () => {
     await redis.flushdb()
-    const prepared = await prepareDatabase(DB, { REDIS_URL })
+    const serverPort = await freePort()
+    const prepared = await prepareDatabase(DB, serverPort, { REDIS_URL })
     env = baseEnv({ ...(prepared.env as Record<string, string>), REDIS_URL, ADMIN_DISABLED: "true" })
     publishableKey = prepared.summary.publishable_key
-    server = await startMedusa({ ...env, MEDUSA_WORKER_MODE: "server" }, await freePort())
+    server = await startMedusa({ ...env, MEDUSA_WORKER_MODE: "server" }, serverPort)
   }, 300_000)
 
   afterAll(async () => {

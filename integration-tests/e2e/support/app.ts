@@ -36,14 +36,15 @@ async function adminQuery(sql: string) {
 }
 
 /** A database of its own, migrated and bootstrapped exactly as `npm start` does. */
-export async function prepareDatabase(name: string, extraEnv: Record<string, string> = {}) {
+export async function prepareDatabase(name: string, port: number, extraEnv: Record<string, string> = {}) {
   await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   await adminQuery(`CREATE DATABASE "${name}"`)
   const env = baseEnv({ DATABASE_URL: `${PG_BASE}/${name}`, ...extraEnv })
   await medusa(["db:migrate"], { env })
   const summaryFile = path.join(os.tmpdir(), `bootstrap-${name}.json`)
   await medusa(["exec", "./src/scripts/bootstrap.ts"], {
-    env: { ...env, BOOTSTRAP_SUMMARY_FILE: summaryFile, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    // PORT only tells the seed which URL serves the product images.
+    env: { ...env, PORT: String(port), BOOTSTRAP_SUMMARY_FILE: summaryFile, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
   })
   const summary = JSON.parse(fs.readFileSync(summaryFile, "utf8"))
   fs.rmSync(summaryFile)
