@@ -14,10 +14,9 @@ if [ "$MEDUSA_SKIP_MIGRATIONS" != "true" ] && [ "$mode" != "worker" ]; then
   "$medusa" db:migrate
 fi
 
-if [ "$mode" != "worker" ] && [ -n "$ADMIN_EMAIL" ] && [ -n "$ADMIN_PASSWORD" ]; then
-  # Fails once the user exists; that must not stop the container.
-  "$medusa" user -e "$ADMIN_EMAIL" -p "$ADMIN_PASSWORD" \
-    || echo "[entrypoint] admin user $ADMIN_EMAIL not created (it probably exists already)"
+# Demo catalog (unless SEED_DEMO_DATA=false) and the admin user, idempotently, as `npm start` does.
+if [ "$mode" != "worker" ]; then
+  "$medusa" exec ./src/scripts/bootstrap.js
 fi
 
 exec "$medusa" start -p "${PORT:-3001}"

@@ -29,7 +29,7 @@ function fail(msg) {
 /** Secrets a newcomer never has to invent: generated once, kept in the git-ignored .data folder. */
 function ensureLocalSecrets() {
   if (process.env.JWT_SECRET && process.env.COOKIE_SECRET) return
-  if (process.env.NODE_ENV === "production" && process.env.DATABASE_URL && process.env.REQUIRE_SECRETS === "true") {
+  if (process.env.REQUIRE_SECRETS === "true") {
     fail("JWT_SECRET and COOKIE_SECRET must be set (REQUIRE_SECRETS=true).")
   }
   const file = path.join(DATA_DIR, "secrets.json")

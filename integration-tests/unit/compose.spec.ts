@@ -175,10 +175,10 @@ describe("Dockerfile and entrypoint", () => {
     }
   }
 
-  it("migrates, creates the admin, then starts the api", () => {
+  it("migrates, seeds and creates the admin, then starts the api", () => {
     expect(
       runEntrypoint({ MEDUSA_WORKER_MODE: "server", PORT: "3001", ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "pw" })
-    ).toEqual(["db:migrate", "user -e a@b.co -p pw", "start -p 3001"])
+    ).toEqual(["db:migrate", "exec ./src/scripts/bootstrap.js", "start -p 3001"])
   })
 
   it("never migrates in worker mode or when MEDUSA_SKIP_MIGRATIONS=true", () => {
@@ -186,6 +186,7 @@ describe("Dockerfile and entrypoint", () => {
       "start -p 3002",
     ])
     expect(runEntrypoint({ MEDUSA_WORKER_MODE: "server", MEDUSA_SKIP_MIGRATIONS: "true", PORT: "3001" })).toEqual([
+      "exec ./src/scripts/bootstrap.js",
       "start -p 3001",
     ])
   })

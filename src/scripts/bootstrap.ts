@@ -35,5 +35,9 @@ export default async function bootstrap({ container }: ExecArgs) {
   }
   if (process.env.BOOTSTRAP_SUMMARY_FILE) {
     fs.writeFileSync(process.env.BOOTSTRAP_SUMMARY_FILE, JSON.stringify(summary), { mode: 0o600 })
+  } else {
+    // Containers have no start banner: say it here, the password only the one time it was generated.
+    console.log(`[bootstrap] publishable key: ${summary.publishable_key}; admin login: ${summary.admin_email}`)
+    if (summary.admin_password) console.log(`[bootstrap] generated admin password (shown once): ${summary.admin_password}`)
   }
 }
