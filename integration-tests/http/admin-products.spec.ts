@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { seedDemoShop, type SeedResult } from "../../src/scripts/seed/demo-shop"
+import { seedDemo, type SeedResult } from "../helpers/seed"
 import { adminAuth, ADMIN } from "../helpers/admin"
 import { headers } from "../helpers/store"
 
@@ -13,7 +13,7 @@ medusaIntegrationTestRunner({
     let auth: { headers: Record<string, string> }
 
     beforeAll(async () => {
-      seed = await seedDemoShop(getContainer(), { backendUrl: "http://localhost:3001", staticDir: ".data/test-static" })
+      seed = await seedDemo(getContainer())
     })
     beforeEach(async () => {
       auth = await adminAuth(api, getContainer())

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { seedDemoShop, type SeedResult } from "../../src/scripts/seed/demo-shop"
+import { seedDemo, type SeedResult } from "../helpers/seed"
 import { findVariant, guestCheckout } from "../helpers/store"
 import { adminAuth } from "../helpers/admin"
 
@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
     let seed: SeedResult
 
     beforeAll(async () => {
-      seed = await seedDemoShop(getContainer(), { backendUrl: "http://localhost:3001", staticDir: ".data/test-static" })
+      seed = await seedDemo(getContainer())
     })
 
     it("a guest buys in INR; item, shipping and GST totals are right to the paisa", async () => {

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { seedDemoShop, type SeedResult } from "../../src/scripts/seed/demo-shop"
+import { seedDemo, type SeedResult } from "../helpers/seed"
 import { PRODUCT_LINES } from "../../src/scripts/seed/catalog"
 import { headers } from "../helpers/store"
 
@@ -13,7 +13,7 @@ medusaIntegrationTestRunner({
     let seed: SeedResult
 
     beforeAll(async () => {
-      seed = await seedDemoShop(getContainer(), { backendUrl: "http://localhost:3001", staticDir: ".data/test-static" })
+      seed = await seedDemo(getContainer())
     })
 
     it("lists the seeded catalog to a storefront holding the publishable key", async () => {
@@ -73,7 +73,7 @@ medusaIntegrationTestRunner({
         "product_category", "product_collection", "api_key", "sales_channel", "stock_location", "inventory_level"]
       const before = Object.fromEntries(await Promise.all(entities.map(async (e) => [e, await count(e)])))
 
-      const again = await seedDemoShop(getContainer(), { backendUrl: "http://localhost:3001", staticDir: ".data/test-static" })
+      const again = await seedDemo(getContainer())
 
       const after = Object.fromEntries(await Promise.all(entities.map(async (e) => [e, await count(e)])))
       expect(again.created_products).toBe(0)
