@@ -42,8 +42,36 @@ function ensureLocalSecrets() {
   fs.writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 })
 }
 
+/** A DATABASE_URL naming a database that does not exist yet gets it created, as with the embedded one. */
+async function createDatabaseIfMissing(url) {
+  const { Client } = require("pg")
+  const probe = new Client({ connectionString: url })
+  try {
+    await probe.connect()
+    return
+  } catch (e) {
+    if (e.code !== "3D000") throw new Error(`cannot connect to DATABASE_URL: ${e.message}`)
+  } finally {
+    await probe.end().catch(() => {})
+  }
+  const target = new URL(url)
+  const name = decodeURIComponent(target.pathname.slice(1))
+  target.pathname = "/postgres"
+  const admin = new Client({ connectionString: target.toString() })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`)
+    log(`created database ${name}`)
+  } finally {
+    await admin.end()
+  }
+}
+
 async function ensureDatabase() {
-  if (process.env.DATABASE_URL) return null
+  if (process.env.DATABASE_URL) {
+    if (mode !== "worker") await createDatabaseIfMissing(process.env.DATABASE_URL)
+    return null
+  }
   if (mode !== "shared") {
     fail(`MEDUSA_WORKER_MODE=${mode} shares state with other processes: set DATABASE_URL and REDIS_URL.`)
   }
@@ -98,7 +126,7 @@ async function main() {
   if (mode !== "shared" && !process.env.REDIS_URL) {
     fail(`MEDUSA_WORKER_MODE=${mode} needs REDIS_URL so the server and worker share events and workflows.`)
   }
-  const pg = await ensureDatabase()
+  const pg = await ensureDatabase().catch((e) => fail(e.message))
   const stopDb = async () => pg && (await pg.stop().catch(() => {}))
 
   let summary = null
