@@ -1,7 +1,11 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
+import { installLogFormat } from "./src/lib/ops/log-format"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// JSON log lines carry the request id and never secrets or customer PII (issue 7, docs/operations.md).
+installLogFormat()
 
 const port = process.env.PORT || "3001"
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
@@ -91,6 +95,8 @@ module.exports = defineConfig({
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
   modules: [
+    // Staff audit log (issue 7): every /admin mutation, kept AUDIT_LOG_RETENTION_DAYS days.
+    { resolve: "./src/modules/audit-log" },
     {
       key: Modules.FILE,
       resolve: "@medusajs/medusa/file",
