@@ -1,11 +1,13 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 import { installLogFormat } from "./src/lib/ops/log-format"
+import { installRequestContextHook } from "./src/lib/ops/request-context-hook"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 // JSON log lines carry the request id and never secrets or customer PII (issue 7, docs/operations.md).
 installLogFormat()
+if (process.env.OPS_MIDDLEWARE !== "off") installRequestContextHook()
 
 const port = process.env.PORT || "3001"
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`

@@ -11,6 +11,18 @@ type AuditedRequest = MedusaRequest & { auth_context?: { actor_id?: string; acto
 
 export const isAudited = (method: string, path: string) => MUTATIONS.has(method) && path.startsWith("/admin/")
 
+/** Path parameters by the matched template; the error handler resets req.params, the template and path stay. */
+export function paramsFromTemplate(template: string, path: string): Record<string, string> {
+  const t = template.split("/")
+  const p = path.split("/")
+  const out: Record<string, string> = {}
+  if (t.length !== p.length) return out
+  t.forEach((seg, i) => {
+    if (seg.startsWith(":") && p[i]) out[seg.slice(1).replace(/\?$/, "")] = decodeURIComponent(p[i])
+  })
+  return out
+}
+
 /** Ids the request touched: route params first (the updated entity), then ids in the response (created ones). */
 export function entityIdsOf(params: Record<string, unknown> | undefined, responseBody: unknown): string[] {
   const ids: string[] = []
@@ -45,13 +57,15 @@ export function auditMutation(req: AuditedRequest, res: MedusaResponse, routeOf:
     return json(body)
   }
   res.once("finish", () => {
-    const entityIds = entityIdsOf(req.params, responseBody)
+    const route = routeOf()
+    const path = req.originalUrl.split("?")[0]
+    const entityIds = entityIdsOf({ ...paramsFromTemplate(route, path), ...req.params }, responseBody)
     const entry = {
       actor_id: req.auth_context?.actor_id ?? null,
       actor_type: req.auth_context?.actor_type ?? null,
       method: req.method,
-      route: routeOf(),
-      path: req.originalUrl.split("?")[0],
+      route,
+      path,
       entity_id: entityIds[0] ?? null,
       entity_ids: entityIds,
       status_code: res.statusCode,

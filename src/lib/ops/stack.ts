@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from "crypto"
+import { createHash } from "crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { auditMutation, isAudited } from "./audit"
 import { httpDuration, httpInFlight, rateLimitRejections, searchDuration, searchProvider } from "./metrics-catalogue"
 import { classify, type RouteClass } from "./rate-limit/budgets"
 import { RouteLimiters } from "./rate-limit/limiter"
-import { acceptRequestId, requestContext } from "./request-context"
+import { requestContext } from "./request-context"
+import { ensureRequestId } from "./request-context-hook"
 
 type OpsRequest = MedusaRequest & { auth_context?: { actor_id?: string }; route?: { path?: unknown } }
 
@@ -68,8 +69,7 @@ function setRateHeaders(res: MedusaResponse, limit: number, remaining: number, r
 export function createOpsStack() {
   let limiters: RouteLimiters | undefined
   return async function opsStack(req: OpsRequest, res: MedusaResponse, next: MedusaNextFunction) {
-    const requestId = acceptRequestId(req.headers["x-request-id"]) ?? randomUUID()
-    req.requestId = requestId
+    const requestId = ensureRequestId(req as OpsRequest & { requestId?: string })
     res.setHeader("x-request-id", requestId)
     const path = req.originalUrl.split("?")[0]
 
