@@ -74,9 +74,9 @@ export function auditMutation(req: AuditedRequest, res: MedusaResponse, routeOf:
       request_id: req.requestId ?? null,
       body: auditBody(req.body) as Record<string, unknown> | null,
     }
-    let service: { createAuditLogEntries: (e: typeof entry) => Promise<unknown> } | undefined
+    let service: { createAuditLogEntries: (e: Record<string, unknown>) => Promise<unknown> } | undefined
     try {
-      service = req.scope.resolve(AUDIT_LOG_MODULE)
+      service = req.scope.resolve(AUDIT_LOG_MODULE) as unknown as typeof service
     } catch {
       return // module not registered
     }

@@ -67,7 +67,9 @@ function setRateHeaders(res: MedusaResponse, limit: number, remaining: number, r
  * request id (+ async context for logs) → metrics → size guard for webhooks → rate limit → audit hook.
  */
 export function createOpsStack() {
-  let limiters: RouteLimiters | undefined
+  // Built at boot: a bad budget fails the start with its variable's name, and the Redis
+  // connection is up before the first request (else early requests fall to the in-memory insurance).
+  const limiters = rateLimitEnabled() ? new RouteLimiters() : undefined
   return async function opsStack(req: OpsRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const requestId = ensureRequestId(req as OpsRequest & { requestId?: string })
     res.setHeader("x-request-id", requestId)
@@ -81,9 +83,8 @@ export function createOpsStack() {
         return
       }
 
-      const cls = rateLimitEnabled() ? classify(req.method, path) : null
-      if (cls) {
-        limiters ??= new RouteLimiters()
+      const cls = limiters ? classify(req.method, path) : null
+      if (limiters && cls) {
         try {
           const decision = await limiters.consume(cls, limitKeys(cls, req))
           if (!decision.allowed) {
