@@ -111,6 +111,17 @@ async function adminQuery(sql) {
   }
 }
 
+/** utime + stime of a process in seconds (Linux, CLK_TCK 100): CPU per request is far less noisy than req/s on a shared box. */
+function cpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(f[11]) + Number(f[12])) / 100
+  } catch {
+    return NaN
+  }
+}
+
 function freePort() {
   return new Promise((resolve) => {
     const s = net.createServer()
@@ -176,17 +187,22 @@ async function main() {
   for (let r = 0; r < opts.rounds; r++) {
     // Alternate which mode goes first, so drift on a shared machine hits both alike.
     for (const mode of r % 2 ? ["on", "off"] : ["off", "on"]) {
+      const cpu0 = cpuSeconds(servers[mode].child.pid)
       const res = await autocannon({ url: servers[mode].url + pathQ, connections: opts.connections, duration: opts.duration, headers, timeout: 10 })
+      const cpu = cpuSeconds(servers[mode].child.pid) - cpu0
       if (res.non2xx || res.errors || res.timeouts) throw new Error(`${mode}: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`)
-      samples[mode].push({ rps: res.requests.average, p99: res.latency.p99, p50: res.latency.p50, total: res.requests.total })
-      log(`round ${r + 1} ${mode.padEnd(3)}: ${res.requests.average.toFixed(1)} req/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms`)
+      const cpuMs = Math.round((cpu * 1000 * 100) / res.requests.total) / 100
+      samples[mode].push({ rps: res.requests.average, p99: res.latency.p99, p50: res.latency.p50, total: res.requests.total, cpu_s: cpu, cpu_ms_per_req: cpuMs })
+      log(`round ${r + 1} ${mode.padEnd(3)}: ${res.requests.average.toFixed(1)} req/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms, server CPU ${cpuMs} ms/req`)
     }
   }
   const summary = (mode) => {
     const s = samples[mode]
     const total = s.reduce((a, x) => a + x.total, 0)
+    const cpu = s.reduce((a, x) => a + x.cpu_s, 0)
     return {
       req_per_s: Math.round((total / (s.length * opts.duration)) * 10) / 10,
+      cpu_ms_per_req: Math.round((cpu * 1000 * 100) / total) / 100,
       p50_ms: Math.max(...s.map((x) => x.p50)),
       p99_ms: Math.max(...s.map((x) => x.p99)),
       rounds: s,
@@ -196,15 +212,18 @@ async function main() {
   const off = summary("off")
   const lossPct = Math.round(((off.req_per_s - on.req_per_s) / off.req_per_s) * 1000) / 10
   console.log("")
+  console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`)
   console.log(`GET ${pathQ}, ${opts.products} products, ${opts.connections} connections, ${opts.rounds} x ${opts.duration}s per mode, limiter ${opts.redis ? "on Redis" : "in memory"}`)
-  console.log("| stack | req/s | p50 ms | p99 ms (worst round) |")
-  console.log("|---|---|---|---|")
-  console.log(`| off | ${off.req_per_s} | ${off.p50_ms} | ${off.p99_ms} |`)
-  console.log(`| on  | ${on.req_per_s} | ${on.p50_ms} | ${on.p99_ms} |`)
+  const cpuPct = Math.round(((on.cpu_ms_per_req - off.cpu_ms_per_req) / off.cpu_ms_per_req) * 1000) / 10
+  console.log("| stack | req/s | p50 ms (worst round) | p99 ms (worst round) | server CPU ms/req |")
+  console.log("|---|---|---|---|---|")
+  console.log(`| off | ${off.req_per_s} | ${off.p50_ms} | ${off.p99_ms} | ${off.cpu_ms_per_req} |`)
+  console.log(`| on  | ${on.req_per_s} | ${on.p50_ms} | ${on.p99_ms} | ${on.cpu_ms_per_req} |`)
   console.log(`throughput loss with the stack on: ${lossPct}% (target <= 5%) -> ${lossPct <= 5 ? "OK" : "OVER TARGET"}`)
+  console.log(`server CPU per request with the stack on: ${cpuPct >= 0 ? "+" : ""}${cpuPct}% (the same figure without the noise of a shared machine)`)
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const file = path.join(RESULTS_DIR, `overhead-${stamp}.json`)
-  fs.writeFileSync(file, JSON.stringify({ opts, on, off, throughput_loss_pct: lossPct, ok: lossPct <= 5 }, null, 2))
+  fs.writeFileSync(file, JSON.stringify({ opts, on, off, throughput_loss_pct: lossPct, cpu_per_request_delta_pct: cpuPct, ok: lossPct <= 5, load_average: os.loadavg() }, null, 2))
   log(`wrote ${path.relative(ROOT, file)}`)
 }
 

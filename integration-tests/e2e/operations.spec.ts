@@ -102,6 +102,12 @@ describe("operations across real processes: shared rate budget, readiness, logs,
     }
     const metrics = await axios.get(`${b.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
     expect(metrics.data).toMatch(/^rate_limit_rejections_total\{class="auth",key="ip"\} 1$/m)
+    // Queue depth and failed jobs of the event bus and workflow queues, sampled from Redis on scrape.
+    for (const queue of ["event-bus", "workflows", "scheduled-jobs"]) {
+      for (const state of ["waiting", "failed"]) {
+        expect(metrics.data).toMatch(new RegExp(`^queue_jobs\\{queue="${queue}",state="${state}"\\} \\d+$`, "m"))
+      }
+    }
   })
 
   it("writes JSON log lines with the request id and never the tried e-mail or password", async () => {

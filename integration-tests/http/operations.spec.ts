@@ -47,7 +47,8 @@ function tracedClient(api: AxiosInstance, prefix: string) {
   const withId = (config: any = {}) => {
     const id = `${prefix}-${ids.length + 1}`
     ids.push(id)
-    return { ...config, headers: { ...(config.headers ?? {}), "x-request-id": id } }
+    // Its own client IP, so its logins do not spend the suite's login budget.
+    return { ...config, headers: { ...(config.headers ?? {}), "x-request-id": id, "x-forwarded-for": "198.51.100.50" } }
   }
   const client: StoreClient = {
     get: ((url: string, config?: any) => api.get(url, withId(config))) as StoreClient["get"],
@@ -58,7 +59,7 @@ function tracedClient(api: AxiosInstance, prefix: string) {
 
 medusaIntegrationTestRunner({
   inApp: true,
-  env: { METRICS_TOKEN, RATE_LIMIT_AUTH: "5/1m" },
+  env: { METRICS_TOKEN, RATE_LIMIT: "on", RATE_LIMIT_AUTH: "5/1m" },
   testSuite: ({ api, getContainer }) => {
     let seed: SeedResult
 
@@ -281,6 +282,18 @@ medusaIntegrationTestRunner({
       })
       expect(catalog.status).toBe(200)
       expect(Number(catalog.headers["ratelimit-limit"])).toBe(600)
+
+      // Payment webhooks are never rate limited, but their size is.
+      const hook = await api
+        .post("/hooks/payment/pp_system_default", { event: "x" }, { headers: { "x-forwarded-for": "203.0.113.10" } })
+        .catch((e) => e.response)
+      expect(hook.status).not.toBe(429)
+      expect(hook.headers["ratelimit-limit"]).toBeUndefined()
+      const huge = await api
+        .post("/hooks/payment/pp_system_default", { blob: "x".repeat(70 * 1024) })
+        .catch((e) => e.response)
+      expect(huge.status).toBe(413)
+      expect(huge.data.message).toMatch(/limited to 65536 bytes/)
 
       const text = (await api.get("/metrics", bearer)).data as string
       expect(sample(text, "rate_limit_rejections_total", { class: "auth", key: "ip" })).toBe(1)

@@ -4,6 +4,7 @@ import { RouteLimiters } from "../rate-limit/limiter"
 import { auditBody, entityIdsOf, paramsFromTemplate } from "../audit"
 import { metricsAuthorized } from "../metrics-auth"
 import { opsErrorHandler } from "../error-handler"
+import { limitKeys, routeTemplate } from "../stack"
 
 describe("rate budgets", () => {
   it("parses <requests>/<window> and names the variable on bad input", () => {
@@ -100,5 +101,22 @@ describe("error handler", () => {
     expect(res.statusCode).toBe(404)
     expect(res.body.message).toBe("Cart cart_1 not found")
     expect(logged).toEqual([])
+  })
+})
+
+describe("rate-limit keys and route labels", () => {
+  it("limits per IP, per signed-in actor, and logins per hashed e-mail", () => {
+    const req: any = { ip: "203.0.113.5", auth_context: { actor_id: "cus_1" }, body: {} }
+    expect(limitKeys("checkout", req)).toEqual({ ip: "203.0.113.5", actor: "cus_1" })
+    const login: any = { ip: "203.0.113.5", body: { email: "Asha@Example.in", password: "x" } }
+    const keys = limitKeys("auth", login)
+    expect(keys.identifier).toMatch(/^[0-9a-f]{24}$/)
+    expect(limitKeys("auth", { ip: "1.2.3.4", body: { email: "asha@example.in " } } as any).identifier).toBe(keys.identifier)
+    expect(JSON.stringify(keys)).not.toContain("asha")
+  })
+
+  it("labels by the matched template, never the raw path", () => {
+    expect(routeTemplate({ route: { path: "/admin/products/:id" }, baseUrl: "" } as any)).toBe("/admin/products/:id")
+    expect(routeTemplate({ originalUrl: "/nope/123" } as any)).toBe("unmatched")
   })
 })
