@@ -54,6 +54,7 @@ describe("operations across real processes: shared rate budget, readiness, logs,
   let b: RunningMedusa
   let browser: Browser | undefined
   let productId: string
+  let metricsPortB: number
 
   beforeAll(async () => {
     redis = new OwnRedis(await freePort())
@@ -68,7 +69,11 @@ describe("operations across real processes: shared rate budget, readiness, logs,
       LOG_LEVEL: "http",
     })
     await ensureAdminBuild(env, (m: string) => console.log(m))
-    ;[a, b] = await Promise.all([startMedusa(env, portA), startMedusa({ ...env, ADMIN_DISABLED: "true" }, portB)])
+    metricsPortB = await freePort()
+    ;[a, b] = await Promise.all([
+      startMedusa(env, portA),
+      startMedusa({ ...env, ADMIN_DISABLED: "true", METRICS_PORT: String(metricsPortB) }, portB),
+    ])
     const { data } = await axios.post(`${a.url}/auth/user/emailpass`, ADMIN)
     const products = await axios.get(`${a.url}/admin/products?limit=1&fields=id`, { headers: { authorization: `Bearer ${data.token}` } })
     productId = products.data.products[0].id
@@ -102,6 +107,11 @@ describe("operations across real processes: shared rate budget, readiness, logs,
     }
     const metrics = await axios.get(`${b.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
     expect(metrics.data).toMatch(/^rate_limit_rejections_total\{class="auth",key="ip"\} 1$/m)
+    // The internal metrics port (how worker-mode processes are scraped) serves the same registry, same token rule.
+    const internal = `http://127.0.0.1:${metricsPortB}/metrics`
+    expect((await axios.get(internal, { validateStatus: () => true })).status).toBe(401)
+    const viaPort = await axios.get(internal, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    expect(viaPort.data).toMatch(/^rate_limit_rejections_total\{class="auth",key="ip"\} 1$/m)
     // Queue depth and failed jobs of the event bus and workflow queues, sampled from Redis on scrape.
     for (const queue of ["event-bus", "workflows", "scheduled-jobs"]) {
       for (const state of ["waiting", "failed"]) {

@@ -1,8 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { metricsRegistry } from "../../lib/metrics"
 import { metricsAuthorized } from "../../lib/ops/metrics-auth"
-import { ensureDefaultMetrics } from "../../lib/ops/metrics-catalogue"
-import { sampleQueueMetrics } from "../../lib/ops/queues"
+import { renderMetrics } from "../../lib/ops/metrics-server"
 
 /** Prometheus scrape endpoint; needs `Authorization: Bearer $METRICS_TOKEN`. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
@@ -15,8 +14,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     res.setHeader("WWW-Authenticate", 'Bearer realm="metrics"')
     return res.status(status).json({ type: "unauthorized", message })
   }
-  ensureDefaultMetrics()
-  await sampleQueueMetrics()
+  const body = await renderMetrics()
   res.setHeader("Content-Type", metricsRegistry.contentType)
-  res.send(await metricsRegistry.metrics())
+  res.send(body)
 }
