@@ -59,7 +59,7 @@ function tracedClient(api: AxiosInstance, prefix: string) {
 
 medusaIntegrationTestRunner({
   inApp: true,
-  env: { METRICS_TOKEN, RATE_LIMIT: "on", RATE_LIMIT_AUTH: "5/1m" },
+  env: { METRICS_TOKEN, RATE_LIMIT: "on", RATE_LIMIT_AUTH: "5/1m", RATE_LIMIT_ALLOW_IPS: "203.0.113.99" },
   testSuite: ({ api, getContainer }) => {
     let seed: SeedResult
 
@@ -283,6 +283,10 @@ medusaIntegrationTestRunner({
       expect(catalog.status).toBe(200)
       expect(Number(catalog.headers["ratelimit-limit"])).toBe(600)
 
+      // An allow-listed IP (e.g. a server-rendering storefront) is never limited.
+      const allowed: number[] = []
+      for (let i = 0; i < 7; i++) allowed.push((await attempt("203.0.113.99", `e${i}@example.in`)).status)
+      expect(allowed).toEqual(Array(7).fill(401))
       // Payment webhooks are never rate limited, but their size is.
       const hook = await api
         .post("/hooks/payment/pp_system_default", { event: "x" }, { headers: { "x-forwarded-for": "203.0.113.10" } })

@@ -2,7 +2,7 @@ import { createHash } from "crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { auditMutation, isAudited } from "./audit"
-import { httpDuration, httpInFlight, rateLimitRejections, searchDuration, searchProvider } from "./metrics-catalogue"
+import { ensureDefaultMetrics, httpDuration, httpInFlight, rateLimitRejections, searchDuration, searchProvider } from "./metrics-catalogue"
 import { classify, type RouteClass } from "./rate-limit/budgets"
 import { RouteLimiters } from "./rate-limit/limiter"
 import { requestContext } from "./request-context"
@@ -16,6 +16,10 @@ export const opsStackEnabled = () => (process.env.OPS_MIDDLEWARE ?? "on").toLowe
 export const rateLimitEnabled = () => (process.env.RATE_LIMIT ?? "on").toLowerCase() !== "off"
 
 const WEBHOOK_MAX_BYTES = Number(process.env.WEBHOOK_MAX_BODY_BYTES) || 64 * 1024
+
+/** IPs that are never limited, e.g. a server-rendering storefront that all shoppers reach the API through. */
+const allowedIps = () =>
+  new Set((process.env.RATE_LIMIT_ALLOW_IPS ?? "").split(",").map((s) => s.trim()).filter(Boolean))
 
 /** The route template Express matched ("/admin/products/:id"), never the raw path; "unmatched" for 404s. */
 export function routeTemplate(req: OpsRequest): string {
@@ -70,6 +74,8 @@ export function createOpsStack() {
   // Built at boot: a bad budget fails the start with its variable's name, and the Redis
   // connection is up before the first request (else early requests fall to the in-memory insurance).
   const limiters = rateLimitEnabled() ? new RouteLimiters() : undefined
+  const exempt = allowedIps()
+  ensureDefaultMetrics()
   return async function opsStack(req: OpsRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const requestId = ensureRequestId(req as OpsRequest & { requestId?: string })
     res.setHeader("x-request-id", requestId)
@@ -83,7 +89,7 @@ export function createOpsStack() {
         return
       }
 
-      const cls = limiters ? classify(req.method, path) : null
+      const cls = limiters && !exempt.has(req.ip ?? "") ? classify(req.method, path) : null
       if (limiters && cls) {
         try {
           const decision = await limiters.consume(cls, limitKeys(cls, req))

@@ -19,7 +19,10 @@ describe("rate budgets", () => {
   it("classifies routes: auth strict, cart/checkout moderate, catalog generous, webhooks and probes exempt", () => {
     expect(classify("POST", "/auth/user/emailpass")).toBe("auth")
     expect(classify("POST", "/auth/customer/emailpass/reset-password")).toBe("auth")
+    expect(classify("POST", "/auth/customer/emailpass/register")).toBe("auth")
     expect(classify("DELETE", "/auth/session")).toBeNull()
+    expect(classify("POST", "/auth/session")).toBeNull()
+    expect(classify("POST", "/auth/token/refresh")).toBeNull()
     expect(classify("POST", "/store/carts/cart_1/complete")).toBe("checkout")
     expect(classify("POST", "/store/payment-collections")).toBe("checkout")
     expect(classify("GET", "/store/products")).toBe("catalog")

@@ -40,8 +40,10 @@ export function budgetsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<Rou
 export function classify(method: string, path: string): RouteClass | null {
   if (path.startsWith("/hooks/") || path.startsWith("/health") || path === "/metrics") return null
   if (path.startsWith("/auth/")) {
-    // Logout and session reads are not guessing attempts.
-    return method === "POST" ? "auth" : null
+    // Guessing happens on login, register, reset-password and update. Turning a token into a
+    // session or refreshing it needs a valid token already, and logout/session reads are free.
+    if (method !== "POST" || path === "/auth/session" || path === "/auth/token/refresh") return null
+    return "auth"
   }
   if (path.startsWith("/store/")) {
     if (/^\/store\/(carts|payment-collections|orders|customers|returns|shipping-options)(\/|$)/.test(path)) return "checkout"
