@@ -31,6 +31,8 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   if (typeof value === "string") return maskText(value)
   if (value === null || typeof value !== "object") return value
   if (value instanceof Date) return value
+  // An Error's message and stack are not enumerable: keep them, masked.
+  if (value instanceof Error) return { name: value.name, message: maskText(value.message), stack: maskText(value.stack ?? "") }
   if (seen.has(value as object) || depth > 8) return "[…]"
   seen.add(value as object)
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1, seen))

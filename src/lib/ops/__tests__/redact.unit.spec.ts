@@ -26,6 +26,12 @@ describe("redact", () => {
     expect(text).toContain("[phone]")
   })
 
+  it("keeps an error's message and stack, masked", () => {
+    const out = redact({ error: new Error("no customer asha@example.in") }) as any
+    expect(out.error.message).toBe("no customer [email]")
+    expect(out.error.stack).toContain("redact.unit.spec")
+  })
+
   it("leaves ordinary values alone", () => {
     expect(redact({ id: "prod_01J", amount: 79900, status: 200, path: "/store/products" })).toEqual({
       id: "prod_01J",
