@@ -181,6 +181,31 @@ medusaIntegrationTestRunner({
       expect(sample(text, "payments_total", { provider: "pp_system_default", outcome: "authorized" })).toBeGreaterThanOrEqual(1)
     })
 
+    it("answers an unknown error 500 with the request id and no internals, and logs its stack with that id", async () => {
+      // Medusa 2.21 passes a NUL in ?q= down to PostgreSQL, which fails: a real unexpected error.
+      const capture = captureLogs()
+      let res: any
+      try {
+        res = await api
+          .get("/store/products?q=%00", { headers: { ...headers(seed.publishable_key).headers, "x-request-id": "boom-1" } })
+          .catch((e) => e.response)
+      } finally {
+        capture.stop()
+      }
+      expect(res.status).toBe(500)
+      expect(res.data).toEqual({
+        type: "unknown_error",
+        code: "unknown_error",
+        message: "An unknown error occurred. Quote request id boom-1 to support.",
+        request_id: "boom-1",
+      })
+      const errors = capture.lines.map((l) => JSON.parse(l)).filter((e) => e.level === "error")
+      expect(errors).toHaveLength(1)
+      expect(errors[0].request_id).toBe("boom-1")
+      expect(errors[0].message).toMatch(/^GET \/store\/products failed: /)
+      expect(errors[0].stack).toMatch(/\n\s+at /)
+    })
+
     it("audits a staff product update: who, route template, entity, outcome, IP, request id, body without secrets", async () => {
       const auth = await adminAuth(api, getContainer())
       const { data: me } = await api.get("/admin/users/me", auth)
@@ -231,6 +256,8 @@ medusaIntegrationTestRunner({
       const future = await api.get(`/admin/audit-logs?from=${new Date(Date.now() + 3600e3).toISOString()}`, auth)
       expect(future.data.count).toBe(0)
 
+      const nul = await api.get("/admin/audit-logs?route=%00", auth).catch((e) => e.response)
+      expect(nul.status).toBe(400)
       const bad = await api.get("/admin/audit-logs?method=GET&limit=abc", auth).catch((e) => e.response)
       expect(bad.status).toBe(400)
       expect(bad.data.message).toMatch(/method|limit/)
