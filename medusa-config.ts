@@ -7,7 +7,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 // JSON log lines carry the request id and never secrets or customer PII (issue 7, docs/operations.md).
 installLogFormat()
-if (process.env.OPS_MIDDLEWARE !== "off") installRequestContextHook()
+if (process.env.OPS_MIDDLEWARE !== "off" && process.env.OPS_REQUEST_CONTEXT !== "off") installRequestContextHook()
 
 const port = process.env.PORT || "3001"
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`

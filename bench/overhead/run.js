@@ -4,7 +4,10 @@
  * audit hook) on GET /store/products: two servers on one freshly seeded database, identical but
  * for OPS_MIDDLEWARE=on|off, measured in alternating rounds in one run.
  *
- *   node bench/overhead/run.js [--products N] [--duration S] [--rounds R] [--connections C] [--redis URL]
+ *   node bench/overhead/run.js [--products N] [--duration S] [--rounds R] [--connections C] [--redis URL] [--sequential]
+ *
+ * By default each round loads both servers at the same time (C connections each), so load from
+ * other work on the machine hits both alike; --sequential measures them one after the other.
  *
  * Env: BENCH_PRODUCTS (300), BENCH_DURATION (10 s per round and mode), BENCH_ROUNDS (3),
  * BENCH_CONNECTIONS (10), BENCH_REDIS_URL (rate limiter on Redis instead of in memory),
@@ -30,8 +33,13 @@ function parseArgs(argv) {
     rounds: Number(process.env.BENCH_ROUNDS || 3),
     connections: Number(process.env.BENCH_CONNECTIONS || 10),
     redis: process.env.BENCH_REDIS_URL || "",
+    sequential: false,
   }
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--sequential") {
+      o.sequential = true
+      continue
+    }
     const [flag, inline] = argv[i].split(/=(.*)/s)
     const value = inline !== undefined ? inline : argv[++i]
     const key = { "--products": "products", "--duration": "duration", "--rounds": "rounds", "--connections": "connections", "--redis": "redis" }[flag]
@@ -132,9 +140,15 @@ function freePort() {
   })
 }
 
+const MODES = {
+  off: { OPS_MIDDLEWARE: "off" },
+  on: { OPS_MIDDLEWARE: "on" },
+  "on-no-ctx": { OPS_MIDDLEWARE: "on", OPS_REQUEST_CONTEXT: "off" },
+}
+
 async function startServer(mode) {
   const port = await freePort()
-  const extra = { OPS_MIDDLEWARE: mode }
+  const extra = { ...MODES[mode] }
   if (opts.redis) extra.REDIS_URL = opts.redis
   const child = spawnMedusa(["start", "-p", String(port)], env(extra))
   const url = `http://127.0.0.1:${port}`
@@ -171,7 +185,8 @@ async function main() {
   fs.rmSync(seedOut, { force: true })
   log(`seeded ${opts.products} products into ${dbName}`)
 
-  const servers = { on: await startServer("on"), off: await startServer("off") }
+  const servers = {}
+  for (const mode of Object.keys(MODES)) servers[mode] = await startServer(mode)
   const headers = { "x-publishable-api-key": seeded.publishable_key }
   const pathQ = "/store/products?limit=20"
   for (const s of Object.values(servers)) {
@@ -179,21 +194,29 @@ async function main() {
     const body = await res.json()
     if (res.status !== 200 || body.count !== opts.products) throw new Error(`${s.mode}: unexpected response ${res.status} count ${body.count}`)
     const hasId = res.headers.has("x-request-id") && res.headers.has("ratelimit-limit")
-    if (hasId !== (s.mode === "on")) throw new Error(`${s.mode}: the stack is ${hasId ? "active" : "missing"}`)
+    if (hasId !== (s.mode !== "off")) throw new Error(`${s.mode}: the stack is ${hasId ? "active" : "missing"}`)
     await autocannon({ url: s.url + pathQ, connections: opts.connections, duration: 3, headers }) // warm-up
   }
 
-  const samples = { on: [], off: [] }
+  const samples = Object.fromEntries(Object.keys(MODES).map((m) => [m, []]))
+  const measure = async (mode, r) => {
+    const cpu0 = cpuSeconds(servers[mode].child.pid)
+    const res = await autocannon({ url: servers[mode].url + pathQ, connections: opts.connections, duration: opts.duration, headers, timeout: 10 })
+    const cpu = cpuSeconds(servers[mode].child.pid) - cpu0
+    if (res.non2xx || res.errors || res.timeouts) throw new Error(`${mode}: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`)
+    const cpuMs = Math.round((cpu * 1000 * 100) / res.requests.total) / 100
+    samples[mode].push({ rps: res.requests.average, p99: res.latency.p99, p50: res.latency.p50, total: res.requests.total, cpu_s: cpu, cpu_ms_per_req: cpuMs })
+    log(`round ${r + 1} ${mode.padEnd(9)}: ${res.requests.average.toFixed(1)} req/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms, server CPU ${cpuMs} ms/req`)
+  }
   for (let r = 0; r < opts.rounds; r++) {
-    // Alternate which mode goes first, so drift on a shared machine hits both alike.
-    for (const mode of r % 2 ? ["on", "off"] : ["off", "on"]) {
-      const cpu0 = cpuSeconds(servers[mode].child.pid)
-      const res = await autocannon({ url: servers[mode].url + pathQ, connections: opts.connections, duration: opts.duration, headers, timeout: 10 })
-      const cpu = cpuSeconds(servers[mode].child.pid) - cpu0
-      if (res.non2xx || res.errors || res.timeouts) throw new Error(`${mode}: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`)
-      const cpuMs = Math.round((cpu * 1000 * 100) / res.requests.total) / 100
-      samples[mode].push({ rps: res.requests.average, p99: res.latency.p99, p50: res.latency.p50, total: res.requests.total, cpu_s: cpu, cpu_ms_per_req: cpuMs })
-      log(`round ${r + 1} ${mode.padEnd(3)}: ${res.requests.average.toFixed(1)} req/s, p50 ${res.latency.p50} ms, p99 ${res.latency.p99} ms, server CPU ${cpuMs} ms/req`)
+    const modes = Object.keys(MODES)
+    if (opts.sequential) {
+      // Rotate which mode goes first, so drift hits all alike.
+      for (let k = 0; k < modes.length; k++) await measure(modes[(k + r) % modes.length], r)
+    } else {
+      // All at once, each with its own connections: they share the machine's CPU in the same
+      // seconds, so whatever else runs on it slows all alike and the cheaper one serves more.
+      await Promise.all(modes.map((m) => measure(m, r)))
     }
   }
   const summary = (mode) => {
@@ -210,20 +233,25 @@ async function main() {
   }
   const on = summary("on")
   const off = summary("off")
-  const lossPct = Math.round(((off.req_per_s - on.req_per_s) / off.req_per_s) * 1000) / 10
+  const noCtx = summary("on-no-ctx")
+  const loss = (x) => Math.round(((off.req_per_s - x.req_per_s) / off.req_per_s) * 1000) / 10
+  const cpuDelta = (x) => Math.round(((x.cpu_ms_per_req - off.cpu_ms_per_req) / off.cpu_ms_per_req) * 1000) / 10
+  const lossPct = loss(on)
   console.log("")
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`)
-  console.log(`GET ${pathQ}, ${opts.products} products, ${opts.connections} connections, ${opts.rounds} x ${opts.duration}s per mode, limiter ${opts.redis ? "on Redis" : "in memory"}`)
-  const cpuPct = Math.round(((on.cpu_ms_per_req - off.cpu_ms_per_req) / off.cpu_ms_per_req) * 1000) / 10
+  console.log(`GET ${pathQ}, ${opts.products} products, ${opts.connections} connections per server, ${opts.rounds} x ${opts.duration}s per mode ${opts.sequential ? "one after the other" : "side by side"}, limiter ${opts.redis ? "on Redis" : "in memory"}`)
+  const cpuPct = cpuDelta(on)
   console.log("| stack | req/s | p50 ms (worst round) | p99 ms (worst round) | server CPU ms/req |")
   console.log("|---|---|---|---|---|")
   console.log(`| off | ${off.req_per_s} | ${off.p50_ms} | ${off.p99_ms} | ${off.cpu_ms_per_req} |`)
   console.log(`| on  | ${on.req_per_s} | ${on.p50_ms} | ${on.p99_ms} | ${on.cpu_ms_per_req} |`)
+  console.log(`| on, OPS_REQUEST_CONTEXT=off | ${noCtx.req_per_s} | ${noCtx.p50_ms} | ${noCtx.p99_ms} | ${noCtx.cpu_ms_per_req} |`)
   console.log(`throughput loss with the stack on: ${lossPct}% (target <= 5%) -> ${lossPct <= 5 ? "OK" : "OVER TARGET"}`)
-  console.log(`server CPU per request with the stack on: ${cpuPct >= 0 ? "+" : ""}${cpuPct}% (the same figure without the noise of a shared machine)`)
+  console.log(`server CPU per request with the stack on: ${cpuPct >= 0 ? "+" : ""}${cpuPct}%`)
+  console.log(`without the AsyncLocalStorage (OPS_REQUEST_CONTEXT=off): throughput loss ${loss(noCtx)}%, CPU per request ${cpuDelta(noCtx) >= 0 ? "+" : ""}${cpuDelta(noCtx)}%`)
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
   const file = path.join(RESULTS_DIR, `overhead-${stamp}.json`)
-  fs.writeFileSync(file, JSON.stringify({ opts, on, off, throughput_loss_pct: lossPct, cpu_per_request_delta_pct: cpuPct, ok: lossPct <= 5, load_average: os.loadavg() }, null, 2))
+  fs.writeFileSync(file, JSON.stringify({ opts, on, off, on_without_context: noCtx, throughput_loss_pct: lossPct, throughput_loss_without_context_pct: loss(noCtx), cpu_per_request_delta_pct: cpuPct, ok: lossPct <= 5, load_average: os.loadavg() }, null, 2))
   log(`wrote ${path.relative(ROOT, file)}`)
 }
 

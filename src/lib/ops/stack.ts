@@ -12,6 +12,12 @@ type OpsRequest = MedusaRequest & { auth_context?: { actor_id?: string }; route?
 
 /** OPS_MIDDLEWARE=off removes the whole stack (request ids, metrics, rate limits, audit), e.g. for bench/overhead. */
 export const opsStackEnabled = () => (process.env.OPS_MIDDLEWARE ?? "on").toLowerCase() !== "off"
+/**
+ * OPS_REQUEST_CONTEXT=off skips the AsyncLocalStorage: on Node 20/22 an active ALS adds a
+ * promise hook to every promise in the process (several % of CPU on Medusa's promise-heavy
+ * routes, see bench/README.md). Request ids then stay on the access log and our own lines only.
+ */
+export const requestContextEnabled = () => (process.env.OPS_REQUEST_CONTEXT ?? "on").toLowerCase() !== "off"
 /** RATE_LIMIT=off keeps the rest of the stack but lets every request through. */
 export const rateLimitEnabled = () => (process.env.RATE_LIMIT ?? "on").toLowerCase() !== "off"
 
@@ -81,7 +87,10 @@ export function createOpsStack() {
     res.setHeader("x-request-id", requestId)
     const path = req.originalUrl.split("?")[0]
 
-    await requestContext.run({ requestId }, async () => {
+    const inContext = requestContextEnabled()
+      ? (fn: () => Promise<void>) => requestContext.run({ requestId }, fn)
+      : (fn: () => Promise<void>) => fn()
+    await inContext(async () => {
       observe(req, res, path)
 
       if (path.startsWith("/hooks/") && Number(req.headers["content-length"] ?? 0) > WEBHOOK_MAX_BYTES) {
