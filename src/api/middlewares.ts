@@ -1,9 +1,13 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { responseCacheRoutes } from "./response-cache-routes"
 
 /**
  * The app's one middlewares file. Each feature keeps its route configs in its own module and
  * is listed here; order matters only where a comment says so.
  */
 export default defineMiddlewares({
-  routes: [],
+  routes: [
+    // Store response cache: a global /store middleware (see the file).
+    ...responseCacheRoutes,
+  ],
 })
