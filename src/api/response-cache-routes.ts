@@ -1,5 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { storeResponseCache } from "../lib/response-cache/middleware"
+import { adminWriteInvalidation, storeResponseCache } from "../lib/response-cache/middleware"
 
 /**
  * No `method`: Medusa registers method-less configs as global middlewares, ahead of the
@@ -7,4 +7,5 @@ import { storeResponseCache } from "../lib/response-cache/middleware"
  */
 export const responseCacheRoutes: MiddlewareRoute[] = [
   { matcher: "/store", middlewares: [storeResponseCache] },
+  { matcher: "/admin", middlewares: [adminWriteInvalidation] },
 ]

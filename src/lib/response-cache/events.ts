@@ -1,4 +1,4 @@
-import { idTag, listTag, PRICED_TAG, salesChannelTag, STORE_TAG } from "./tags"
+import { idTag, listTag, LOCALIZED_TAG, PRICED_TAG, salesChannelTag, STORE_TAG } from "./tags"
 
 /**
  * What a Medusa event invalidates. Most events name the changed entity directly; prices and
@@ -21,7 +21,7 @@ export type Invalidation = {
 export const INVALIDATING_EVENTS = [
   ...["product", "product-variant", "product-option", "product-option-value", "product-type", "product-tag",
     "product-category", "product-collection", "region", "sales-channel", "inventory-item", "inventory-level",
-    "reservation-item", "store"].flatMap((e) => [`${e}.created`, `${e}.updated`, `${e}.deleted`]),
+    "reservation-item", "store", "translation"].flatMap((e) => [`${e}.created`, `${e}.updated`, `${e}.deleted`]),
   ...["product", "product-variant", "product-option", "product-option-value", "product-image", "product-type",
     "product-tag", "product-category", "product-collection"].flatMap((e) => [`product.${e}.created`, `product.${e}.updated`, `product.${e}.deleted`]),
   ...["price", "price-set", "price-rule", "price-list", "price-list-rule"].flatMap((e) => [`pricing.${e}.created`, `pricing.${e}.updated`, `pricing.${e}.deleted`]),
@@ -95,6 +95,9 @@ export function invalidationFor(eventName: string, data: unknown): Invalidation 
     case "sales-channel":
       ids.forEach((id) => tags.add(salesChannelTag(id)))
       lists("products")
+      break
+    case "translation":
+      tags.add(LOCALIZED_TAG)
       break
     case "price":
       lookups.priceIds.push(...ids)

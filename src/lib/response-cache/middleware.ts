@@ -4,7 +4,8 @@ import { cacheControlFor } from "./config"
 import { etagFor, ifNoneMatchHits } from "./etag"
 import { getResponseCache } from "./index"
 import { cacheKey } from "./key"
-import { cacheRequests, type CacheResult } from "./metrics"
+import { tagsForAdminWrite } from "./admin-writes"
+import { cacheInvalidations, cacheRequests, type CacheResult } from "./metrics"
 import { matchCacheableRoute } from "./routes"
 import type { CachedEntry } from "./store"
 import { tagsForEntry } from "./tags"
@@ -133,11 +134,30 @@ export async function storeResponseCache(req: MedusaRequest, res: MedusaResponse
     }
     const text = JSON.stringify(payload)
     const entry: CachedEntry = { etag: etagFor(text), body: Buffer.from(text), createdAt: Date.now() }
-    const tags = tagsForEntry({ resource: route.resource, kind: route.kind, body: payload, bodyText: text, rawQuery, salesChannelIds, customerGroupIds: groups })
+    const tags = tagsForEntry({ resource: route.resource, kind: route.kind, body: payload, bodyText: text, rawQuery, salesChannelIds, customerGroupIds: groups, locale: r.locale })
     store.set(key, entry, tags, config.ttlSeconds, since).catch(() => count("error"))
     done(entry)
     send(req, res, entry, "MISS", cacheControl)
     return res
   }) as typeof res.json
   return next()
+}
+
+/** Drops the answers an event-less admin write changed, once the write succeeded (see admin-writes.ts). */
+export function adminWriteInvalidation(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const url = req.originalUrl
+  const q = url.indexOf("?")
+  const tags = tagsForAdminWrite(req.method, q < 0 ? url : url.slice(0, q), req.body)
+  if (tags.length) {
+    res.once("finish", () => {
+      if (res.statusCode >= 400) return
+      const { config, store } = getResponseCache()
+      if (!config.enabled) return
+      store.invalidate(tags).then(
+        (dropped) => cacheInvalidations.inc({ source: "admin-write" }, dropped),
+        () => store.purge().catch(() => {})
+      )
+    })
+  }
+  next()
 }

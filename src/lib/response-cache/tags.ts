@@ -11,6 +11,8 @@ export const listTag = (resource: string) => `list:${resource}`
 export const salesChannelTag = (id: string) => `sc:${id}`
 /** Answers holding calculated prices (price lists can change any of them). */
 export const PRICED_TAG = "priced"
+/** Answers built for a locale (translated content). */
+export const LOCALIZED_TAG = "localized"
 /** Answers priced through the store's default region (no region_id given). */
 export const STORE_TAG = "store"
 
@@ -43,6 +45,7 @@ export type EntryTagInput = {
   rawQuery: string
   salesChannelIds: string[]
   customerGroupIds?: string[]
+  locale?: string
 }
 
 export function tagsForEntry(input: EntryTagInput): string[] {
@@ -52,6 +55,7 @@ export function tagsForEntry(input: EntryTagInput): string[] {
   for (const id of input.salesChannelIds) tags.add(salesChannelTag(id))
   for (const id of input.customerGroupIds ?? []) tags.add(idTag(id))
   if (input.kind === "list") tags.add(listTag(input.resource))
+  if (input.locale) tags.add(LOCALIZED_TAG)
   if (input.bodyText.includes('"calculated_price"')) {
     tags.add(PRICED_TAG)
     if (!/(^|&)region_id=/.test(input.rawQuery)) tags.add(STORE_TAG)

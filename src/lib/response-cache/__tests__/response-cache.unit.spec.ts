@@ -1,3 +1,4 @@
+import { tagsForAdminWrite } from "../admin-writes"
 import { cacheControlFor, readConfig } from "../config"
 import { etagFor, ifNoneMatchHits } from "../etag"
 import { entityOf, idsOf, invalidationFor } from "../events"
@@ -100,6 +101,7 @@ describe("events", () => {
     expect(invalidationFor("product-category.updated", { id: "pcat_1" }).tags).toEqual(["id:pcat_1", "list:products", "list:categories"])
     expect(invalidationFor("sales-channel.updated", { id: "sc_1" }).tags).toContain("sc:sc_1")
     expect(invalidationFor("pricing.price-list.updated", { id: "plist_1" }).tags).toContain("priced")
+    expect(invalidationFor("translation.updated", { id: "tr_1" }).tags).toContain("localized")
     const variant = invalidationFor("product-variant.created", { id: VAR })
     expect(variant.lookups.variantIds).toEqual([VAR])
   })
@@ -108,6 +110,17 @@ describe("events", () => {
     expect(invalidationFor("pricing.price.updated", { id: "price_1" }).lookups.priceIds).toEqual(["price_1"])
     expect(invalidationFor("inventory-level.updated", { id: "ilev_1" }).lookups.inventoryLevelIds).toEqual(["ilev_1"])
     expect(invalidationFor("inventory.reservation-item.created", { id: "resitem_1" }).lookups.reservationIds).toEqual(["resitem_1"])
+  })
+})
+
+describe("admin writes without events", () => {
+  it("drops the sales channel's lists and the linked products after a product link change", () => {
+    expect(tagsForAdminWrite("POST", "/admin/sales-channels/sc_1/products", { add: ["prod_1"], remove: ["prod_2"] }).sort())
+      .toEqual(["id:prod_1", "id:prod_2", "list:products", "sc:sc_1"])
+    expect(tagsForAdminWrite("DELETE", "/admin/tax-rates/txr_1", {})).toEqual(["priced"])
+    expect(tagsForAdminWrite("POST", "/admin/stores/store_1", {})).toContain("store")
+    expect(tagsForAdminWrite("GET", "/admin/tax-rates", {})).toEqual([])
+    expect(tagsForAdminWrite("POST", "/admin/products/prod_1", {})).toEqual([]) // emits product.updated
   })
 })
 
