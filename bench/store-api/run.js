@@ -79,7 +79,7 @@ const benchDbUrl = withDb(baseUrl, dbName)
 
 const SEED_TIMEOUT_S = 180 + Math.ceil(opts.products * 0.2)
 // off + cold + warm (+ Medusa caching), two routes each, plus three server starts.
-const routeCount = (opts.withMedusaCaching ? 10 : 8) + (opts.withRegion ? 2 : 0) + 6
+const routeCount = (opts.withMedusaCaching ? 12 : 8) + (opts.withRegion ? 2 : 0) + 8
 const OVERALL_TIMEOUT_S =
   Number(process.env.BENCH_TIMEOUT) || 600 + SEED_TIMEOUT_S + routeCount * (opts.duration + opts.warmup + 20)
 
@@ -479,12 +479,13 @@ async function main() {
   await stopChild(server)
 
   let medusaCachingStale = null
-  // 4. Optional: Medusa's own caching module (MEDUSA_FF_CACHING, query-level cache in Redis), our cache off.
+  let combinedStale = null
+  // 4. Optional: Medusa's caching module (MEDUSA_FF_CACHING; registered by medusa-config with REDIS_URL),
+  //    alone (our cache off), then together with our cache, where it makes the publishable-key check free.
   if (opts.withMedusaCaching) {
+    const medusaCaching = { MEDUSA_FF_CACHING: "true", REDIS_URL: opts.medusaRedisUrl }
     await flushRedis(opts.medusaRedisUrl)
-    startup.medusa_caching = await startServer("medusa-caching", {
-      RESPONSE_CACHE: "off", MEDUSA_FF_CACHING: "true", REDIS_URL: opts.medusaRedisUrl,
-    })
+    startup.medusa_caching = await startServer("medusa-caching", { ...medusaCaching, RESPONSE_CACHE: "off" })
     await sanity()
     await measure("medusa-caching", "warm", routeSets.warm)
     try {
@@ -494,6 +495,17 @@ async function main() {
     }
     log(`[medusa-caching] stale window after a price update: ${JSON.stringify(medusaCachingStale)}`)
     await stopChild(server)
+
+    await flushRedis(opts.medusaRedisUrl)
+    await flushRedis(opts.cacheRedisUrl)
+    startup.on_with_medusa_caching = await startServer("on+medusa-caching", {
+      ...medusaCaching, RESPONSE_CACHE: "on", RESPONSE_CACHE_REDIS_URL: opts.cacheRedisUrl,
+    })
+    await sanity()
+    await measure("on+medusa-caching", "warm", routeSets.warm)
+    combinedStale = await measureStaleWindow({ base: base(), headers, seeded, password: pw })
+    log(`[on+medusa-caching] stale window after a price update (ms): ${combinedStale.join(", ")}`)
+    await stopChild(server)
     await flushRedis(opts.medusaRedisUrl)
   }
   await flushRedis(opts.cacheRedisUrl)
@@ -501,7 +513,7 @@ async function main() {
   const title = `store-api bench: ${opts.products} products x 3 variants, ${opts.connections} connections, ${opts.duration}s each`
   const cols = [
     ["route", 9, (r) => r.route],
-    ["cache", 16, (r) => r.cache],
+    ["cache", 19, (r) => r.cache],
     ["mode", 7, (r) => r.mode],
     ["req/s", 9, (r) => r.req_per_s.toFixed(1)],
     ["p50 ms", 8, (r) => String(r.latency_ms.p50)],
@@ -510,12 +522,13 @@ async function main() {
     ["RSS peak MB", 13, (r) => String(r.rss_peak_mb ?? "n/a")],
   ]
   const fmt = (cells) => cells.map((c, i) => (i < 3 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1]))).join("")
-  const ratio = (routeName) => {
+  const ratio = (routeName, cache = "on") => {
     const off = results.find((r) => r.cache === "off" && r.route === routeName)
-    const warm = results.find((r) => r.cache === "on" && r.mode === "warm" && r.route === routeName)
+    const warm = results.find((r) => r.cache === cache && r.mode === "warm" && r.route === routeName)
     return off && warm ? Math.round((warm.req_per_s / off.req_per_s) * 10) / 10 : null
   }
   const speedup = { list: ratio("list"), detail: ratio("detail") }
+  const speedupCombined = { list: ratio("list", "on+medusa-caching"), detail: ratio("detail", "on+medusa-caching") }
   const sorted = [...staleWindows].sort((a, b) => a - b)
   const table = [
     title,
@@ -523,6 +536,10 @@ async function main() {
     ...results.map((r) => fmt(cols.map((c) => c[2](r)))),
     "",
     `warm / off: list ${speedup.list}x, detail ${speedup.detail}x (goal >= 30x)`,
+    ...(opts.withMedusaCaching ? [
+      `warm with Medusa's caching module too / off: list ${speedupCombined.list}x, detail ${speedupCombined.detail}x`,
+      `stale window with Medusa's caching module too (Redis event bus, shared process): ${JSON.stringify(combinedStale)} ms`,
+    ] : []),
     ...(opts.withMedusaCaching ? [`Medusa caching module, stale window after a price update: ${JSON.stringify(medusaCachingStale)}`] : []),
     `stale window after an admin price update: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms (${sorted.length} updates, in-process event bus)`,
   ].join("\n")
@@ -568,6 +585,8 @@ async function main() {
     },
     response_bytes: bytes,
     speedup_warm_over_off: speedup,
+    speedup_warm_with_medusa_caching_over_off: speedupCombined,
+    stale_window_with_medusa_caching_ms: combinedStale,
     stale_window_ms: staleWindows,
     medusa_caching_stale_window_ms: medusaCachingStale,
     routes: results,

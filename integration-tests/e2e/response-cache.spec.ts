@@ -45,7 +45,11 @@ describe("response cache across a server and a worker process on one Redis", () 
     const REDIS_URL = `redis://127.0.0.1:${redisPort}`
     const serverPort = await freePort()
     const prepared = await prepareDatabase(DB, serverPort, { REDIS_URL })
-    const env = baseEnv({ ...(prepared.env as Record<string, string>), REDIS_URL, ADMIN_DISABLED: "true", LOG_LEVEL: "warn" })
+    // The recommended production setup: Medusa's caching module on too (it makes the
+    // publishable-key check of every hit free), so both caches must stay consistent.
+    const env = baseEnv({
+      ...(prepared.env as Record<string, string>), REDIS_URL, ADMIN_DISABLED: "true", LOG_LEVEL: "warn", MEDUSA_FF_CACHING: "true",
+    })
     key = prepared.summary.publishable_key
     ;[server, worker] = await Promise.all([
       startMedusa({ ...env, MEDUSA_WORKER_MODE: "server" }, serverPort),
@@ -90,6 +94,11 @@ describe("response cache across a server and a worker process on one Redis", () 
       }, 15_000, "the worker to invalidate the cached price")
       windows.push(Date.now() - t0)
       expect(fresh.headers["x-cache"]).toBe("MISS")
+      // Once fresh, never stale again (no entry rebuilt from data read before the change).
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => setTimeout(r, 250))
+        expect(priceOf(await store(path))).toBe(newAmount)
+      }
     }
     // The server process runs no subscribers; only the worker can have dropped the entry.
     expect(server.output()).not.toMatch(/response-cache: could not/)

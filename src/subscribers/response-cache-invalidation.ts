@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, FeatureFlag } from "@medusajs/framework/utils"
 import { getResponseCache } from "../lib/response-cache"
 import { INVALIDATING_EVENTS, invalidationFor } from "../lib/response-cache/events"
 import { cacheInvalidations } from "../lib/response-cache/metrics"
@@ -25,7 +25,19 @@ export default async function responseCacheInvalidation({ event, container }: Su
   if (!tags.length) return
   const dropped = await store.invalidate(tags)
   cacheInvalidations.inc({ source: "event" }, dropped)
+
+  // With Medusa's caching module on, a miss right now could be rebuilt from a query result it has
+  // not cleared yet (it clears on the same event). Dropping the tags once more closes that gap.
+  if (FeatureFlag.isFeatureEnabled("caching")) {
+    const again = setTimeout(() => {
+      store.invalidate(tags).then((n) => cacheInvalidations.inc({ source: "event" }, n), () => store.purge().catch(() => {}))
+    }, SECOND_PASS_MS)
+    again.unref()
+  }
 }
+
+/** Delay of the second invalidation when MEDUSA_FF_CACHING is on. */
+const SECOND_PASS_MS = 1000
 
 export const config: SubscriberConfig = {
   event: INVALIDATING_EVENTS,
