@@ -244,6 +244,18 @@ medusaIntegrationTestRunner({
       expect(priceOf(await store(path))).toBe(priceOf(anonymous))
     })
 
+    it("builds a cold page once for a crowd of simultaneous readers", async () => {
+      const totals = async () => (await api.get("/admin/response-cache", admin)).data.response_cache.process
+      const before = await totals()
+      const path = `/store/products?limit=15&region_id=${seed.region_ids.eu}&fields=id,title,*variants.calculated_price`
+      const answers = await Promise.all(Array.from({ length: 8 }, () => store(path)))
+      const after = await totals()
+      expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200))
+      expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1)
+      expect(after.miss - before.miss).toBe(1)
+      expect(after.coalesced - before.coalesced).toBe(7)
+    })
+
     it("shows staff the hit rate and purges everything on request", async () => {
       const path = "/store/products?limit=3"
       await store(path)

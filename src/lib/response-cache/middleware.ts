@@ -7,11 +7,15 @@ import { cacheKey } from "./key"
 import { tagsForAdminWrite } from "./admin-writes"
 import { cacheInvalidations, cacheRequests, type CacheResult } from "./metrics"
 import { matchCacheableRoute } from "./routes"
-import type { CachedEntry } from "./store"
+import { ALL_TAG, type CachedEntry } from "./store"
 import { tagsForEntry } from "./tags"
 
-/** Builds of the same key running in this process: followers wait for the leader's answer. */
-const inflight = new Map<string, Promise<CachedEntry | undefined>>()
+/**
+ * Builds of the same key running in this process: followers wait for the leader's answer.
+ * `since` is the invalidation clock the leader started from; a follower that saw a later clock
+ * (something changed after the leader read the database) builds its own answer instead.
+ */
+const inflight = new Map<string, { since: number; built: Promise<CachedEntry | undefined> }>()
 const FOLLOWER_WAIT_MS = 15_000
 
 type StoreRequest = MedusaRequest & {
@@ -101,8 +105,8 @@ export async function storeResponseCache(req: MedusaRequest, res: MedusaResponse
   }
 
   const running = inflight.get(key)
-  if (running) {
-    const entry = await Promise.race([running, giveUpAfter(FOLLOWER_WAIT_MS)])
+  if (running && running.since >= lookup.clock) {
+    const entry = await Promise.race([running.built, giveUpAfter(FOLLOWER_WAIT_MS)])
     if (entry) {
       count("coalesced")
       return send(req, res, entry, "HIT", cacheControl)
@@ -116,15 +120,16 @@ export async function storeResponseCache(req: MedusaRequest, res: MedusaResponse
   count("miss")
   let settle!: (e: CachedEntry | undefined) => void
   const built = new Promise<CachedEntry | undefined>((resolve) => (settle = resolve))
-  inflight.set(key, built)
+  const since = lookup.clock
+  const slot = { since, built }
+  inflight.set(key, slot)
   const done = (entry: CachedEntry | undefined) => {
-    if (inflight.get(key) === built) inflight.delete(key)
+    if (inflight.get(key) === slot) inflight.delete(key)
     settle(entry)
   }
   res.once("close", () => done(undefined))
   res.once("finish", () => done(undefined))
 
-  const since = lookup.clock
   const originalJson = res.json.bind(res)
   res.json = ((payload: unknown) => {
     res.json = originalJson
@@ -153,7 +158,8 @@ export function adminWriteInvalidation(req: MedusaRequest, res: MedusaResponse, 
       if (res.statusCode >= 400) return
       const { config, store } = getResponseCache()
       if (!config.enabled) return
-      store.invalidate(tags).then(
+      const drop = tags.includes(ALL_TAG) ? store.purge().then(() => 0) : store.invalidate(tags)
+      drop.then(
         (dropped) => cacheInvalidations.inc({ source: "admin-write" }, dropped),
         () => store.purge().catch(() => {})
       )

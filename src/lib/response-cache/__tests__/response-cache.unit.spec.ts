@@ -119,6 +119,7 @@ describe("admin writes without events", () => {
       .toEqual(["id:prod_1", "id:prod_2", "list:products", "sc:sc_1"])
     expect(tagsForAdminWrite("DELETE", "/admin/tax-rates/txr_1", {})).toEqual(["priced"])
     expect(tagsForAdminWrite("POST", "/admin/stores/store_1", {})).toContain("store")
+    expect(tagsForAdminWrite("POST", "/admin/stock-locations/sloc_1/sales-channels", { add: ["sc_1"] })).toEqual(["*"])
     expect(tagsForAdminWrite("GET", "/admin/tax-rates", {})).toEqual([])
     expect(tagsForAdminWrite("POST", "/admin/products/prod_1", {})).toEqual([]) // emits product.updated
   })
