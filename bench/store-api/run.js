@@ -1,19 +1,18 @@
 #!/usr/bin/env node
 /**
- * Store API benchmark: throughput, latency and memory of the Medusa server on the
- * two hottest storefront reads, against a throw-away database seeded with N products.
- *
- *   node bench/store-api/run.js [--products N] [--duration S] [--connections C] [--warmup S] [--with-region]
- *   npm run bench:store-api -- --products 500
- *
- * Steps: create database bench_store_api_<timestamp> -> medusa db:migrate -> medusa exec
- * bench/store-api/seed-products.ts -> medusa start -p <free port> -> warm-up -> autocannon
- * per route while sampling the server's RSS -> table on stdout + JSON in
- * bench/results/store-api-<timestamp>.json. The server is killed and the database dropped
- * on every exit path (success, failure, Ctrl-C, timeout).
- *
+ * Store API benchmark: throughput, latency and memory of the Medusa server on the two hottest
+ * storefront reads (product list, product detail), with the response cache off, cold and warm.
+ *   node bench/store-api/run.js [--products N] [--duration S] [--connections C] [--warmup S]
+ *                               [--with-region] [--with-medusa-caching]
+ * Steps: create database bench_store_api_<timestamp> -> db:migrate -> seed -> a staff user ->
+ * server with RESPONSE_CACHE=off (stock) -> server with the cache on (Redis): cold run (every
+ * request a new page/product), warm run (the stock URLs), stale window after 10 admin price
+ * updates -> optionally a server with Medusa's caching module (MEDUSA_FF_CACHING) -> table +
+ * bench/results/store-api-<timestamp>.json. Servers killed, database dropped on every exit path.
  * Env: BENCH_PRODUCTS, BENCH_DURATION, BENCH_CONNECTIONS, BENCH_WARMUP, BENCH_WITH_REGION=true,
- * BENCH_DATABASE_URL (server base URL, default postgres://postgres@localhost:5432),
+ * BENCH_WITH_MEDUSA_CACHING=true, BENCH_DATABASE_URL (default postgres://postgres@localhost:5432),
+ * BENCH_CACHE_REDIS_URL (cache Redis, default redis://localhost:6379/6; FLUSHDB'd),
+ * BENCH_MEDUSA_REDIS_URL (Medusa's modules in the caching-module run, default .../5; FLUSHDB'd),
  * BENCH_TIMEOUT (overall limit in seconds; default derived from the other settings).
  */
 "use strict"
@@ -38,6 +37,9 @@ function parseArgs(argv) {
     connections: process.env.BENCH_CONNECTIONS || 10,
     warmup: process.env.BENCH_WARMUP || 3,
     withRegion: process.env.BENCH_WITH_REGION === "true",
+    withMedusaCaching: process.env.BENCH_WITH_MEDUSA_CACHING === "true",
+    cacheRedisUrl: process.env.BENCH_CACHE_REDIS_URL || "redis://localhost:6379/6",
+    medusaRedisUrl: process.env.BENCH_MEDUSA_REDIS_URL || "redis://localhost:6379/5",
   }
   for (let i = 0; i < argv.length; i++) {
     let [flag, value] = argv[i].split(/=(.*)/s)
@@ -48,8 +50,9 @@ function parseArgs(argv) {
       case "--connections": case "-c": opts.connections = take(); break
       case "--warmup": opts.warmup = take(); break
       case "--with-region": opts.withRegion = true; break
+      case "--with-medusa-caching": opts.withMedusaCaching = true; break
       case "--help": case "-h":
-        console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(2, 17).map((l) => l.replace(/^ \*\s?/, "")).join("\n"))
+        console.log(fs.readFileSync(__filename, "utf8").split("\n").slice(2, 16).map((l) => l.replace(/^ \*\s?/, "")).join("\n"))
         process.exit(0)
       default:
         console.error(`[bench] unknown argument ${argv[i]} (try --help)`)
@@ -75,7 +78,8 @@ const adminDbUrl = withDb(baseUrl, baseUrl.pathname.length > 1 ? baseUrl.pathnam
 const benchDbUrl = withDb(baseUrl, dbName)
 
 const SEED_TIMEOUT_S = 180 + Math.ceil(opts.products * 0.2)
-const routeCount = opts.withRegion ? 3 : 2
+// off + cold + warm (+ Medusa caching), two routes each, plus three server starts.
+const routeCount = (opts.withMedusaCaching ? 12 : 8) + (opts.withRegion ? 2 : 0) + 8
 const OVERALL_TIMEOUT_S =
   Number(process.env.BENCH_TIMEOUT) || 600 + SEED_TIMEOUT_S + routeCount * (opts.duration + opts.warmup + 20)
 
@@ -339,108 +343,206 @@ async function main() {
   fs.rmSync(seedOut, { force: true })
   log(`seed done in ${seed.seconds.toFixed(1)}s (workflows ${seeded.seconds.toFixed(1)}s)`)
 
-  const port = await freePort()
-  const startedAt = Date.now()
-  server = spawnMedusa(["start", "-p", String(port)], medusaEnv())
-  const base = `http://127.0.0.1:${port}`
-  await waitForHealth(`${base}/health`, server, 180000)
-  const status = procStatus(server.pid)
-  if (status && ["env", "sh", "bash", "dash"].includes(status.name)) {
-    throw new Error(`pid ${server.pid} is "${status.name}", not the node server: RSS would be wrong`)
-  }
-  const startupSeconds = (Date.now() - startedAt) / 1000
-  log(`medusa start ready on :${port} in ${startupSeconds.toFixed(1)}s (pid ${server.pid}, RSS ${toMb(status && status.rssKb)} MB)`)
-
   const headers = { "x-publishable-api-key": seeded.publishable_key }
-  const routes = [
-    { name: "GET /store/products?limit=20", path: "/store/products?limit=20" },
-    { name: "GET /store/products/:id", path: `/store/products/${seeded.product_id}` },
-  ]
-  if (opts.withRegion) {
-    routes.push({ name: "GET /store/products?limit=20&region_id", path: `/store/products?limit=20&region_id=${seeded.region_id}` })
-  }
+  const pw = "bench-admin-password-1"
+  await runMedusa(["user", "-e", "bench-admin@example.com", "-p", pw], { timeoutMs: 120000 })
 
-  // Sanity: the responses are the seeded catalogue, not empty lists or errors.
-  const list = await getJson(base + routes[0].path, headers)
-  if (!Array.isArray(list.products) || list.products.length !== Math.min(20, opts.products) || list.count !== opts.products) {
-    throw new Error(`unexpected list response: ${list.products && list.products.length} products, count ${list.count}`)
-  }
-  const one = await getJson(base + routes[1].path, headers)
-  if (!one.product || one.product.id !== seeded.product_id || (one.product.variants || []).length !== 3) {
-    throw new Error(`unexpected product response: ${JSON.stringify(one).slice(0, 300)}`)
+  // Every request of a "cold" run asks for a page or product no earlier request asked for.
+  let listOffset = 0
+  let detailIndex = 0
+  const maxOffset = Math.max(1, opts.products - 20)
+  const routeSets = {
+    warm: [
+      { name: "list", path: "/store/products?limit=20" },
+      { name: "detail", path: `/store/products/${seeded.product_id}` },
+    ],
+    cold: [
+      { name: "list", path: "/store/products?limit=20&offset=0", next: () => `/store/products?limit=20&offset=${listOffset++ % maxOffset}` },
+      { name: "detail", path: `/store/products/${seeded.product_ids[0]}`, next: () => `/store/products/${seeded.product_ids[detailIndex++ % seeded.product_ids.length]}` },
+    ],
   }
   if (opts.withRegion) {
-    const priced = await getJson(base + routes[2].path, headers)
-    const cp = priced.products?.[0]?.variants?.[0]?.calculated_price
-    if (!cp || cp.currency_code !== "usd") throw new Error(`region route returned no usd calculated_price`)
+    routeSets.warm.push({ name: "list+region", path: `/store/products?limit=20&region_id=${seeded.region_id}` })
   }
-  const bytesList = Buffer.byteLength(JSON.stringify(list))
-  const bytesOne = Buffer.byteLength(JSON.stringify(one))
-  log(`responses OK (list ${Math.round(bytesList / 1024)} KB, product ${Math.round(bytesOne / 1024)} KB)`)
 
   const runCannon = (route, duration) =>
-    autocannon({ url: base + route.path, connections: opts.connections, duration, headers, timeout: 10 })
+    autocannon({
+      url: base() + route.path,
+      connections: opts.connections,
+      duration,
+      headers,
+      timeout: 10,
+      ...(route.next ? { requests: [{ setupRequest: (req) => ({ ...req, path: route.next() }) }] } : {}),
+    })
 
-  if (opts.warmup > 0) {
-    for (const route of routes) {
-      const w = await runCannon(route, opts.warmup)
-      if (w.non2xx || w.errors || w.timeouts) {
-        throw new Error(`warm-up of ${route.name}: ${w.non2xx} non-2xx, ${w.errors} errors, ${w.timeouts} timeouts`)
-      }
+  let port
+  const base = () => `http://127.0.0.1:${port}`
+  const startServer = async (label, extraEnv) => {
+    port = await freePort()
+    const startedAt = Date.now()
+    server = spawnMedusa(["start", "-p", String(port)], medusaEnv(extraEnv))
+    await waitForHealth(`${base()}/health`, server, 180000)
+    const status = procStatus(server.pid)
+    if (status && ["env", "sh", "bash", "dash"].includes(status.name)) {
+      throw new Error(`pid ${server.pid} is "${status.name}", not the node server: RSS would be wrong`)
     }
-    log(`warm-up ${opts.warmup}s per route done, RSS ${toMb(procStatus(server.pid)?.rssKb)} MB`)
+    const seconds = (Date.now() - startedAt) / 1000
+    log(`[${label}] medusa start ready on :${port} in ${seconds.toFixed(1)}s (pid ${server.pid}, RSS ${toMb(status && status.rssKb)} MB)`)
+    return seconds
   }
-  const rssIdleKb = procStatus(server.pid)?.rssKb ?? null
 
   const results = []
-  for (const route of routes) {
-    let peakKb = procStatus(server.pid)?.rssKb ?? 0
-    const sampler = setInterval(() => {
-      const s = procStatus(server.pid)
-      if (s && s.rssKb > peakKb) peakKb = s.rssKb
-    }, 500)
-    const cpu0 = procCpuSeconds(server.pid)
-    const r = await runCannon(route, opts.duration)
-    clearInterval(sampler)
-    const cpu1 = procCpuSeconds(server.pid)
-    const post = procStatus(server.pid)
-    if (post && post.rssKb > peakKb) peakKb = post.rssKb
-    const row = {
-      route: route.name,
-      url_path: route.path,
-      req_per_s: Math.round(r.requests.average * 10) / 10,
-      req_per_s_stddev: Math.round(r.requests.stddev * 10) / 10,
-      requests_total: r.requests.total,
-      latency_ms: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, avg: r.latency.average, max: r.latency.max },
-      non2xx: r.non2xx,
-      status_codes: Object.fromEntries(Object.entries(r.statusCodeStats || {}).map(([k, v]) => [k, v.count])),
-      errors: r.errors,
-      timeouts: r.timeouts,
-      throughput_kb_per_s: Math.round(r.throughput.average / 1024),
-      rss_peak_mb: toMb(peakKb),
-      rss_post_mb: toMb(post && post.rssKb),
-      server_cpu_percent: cpu0 != null && cpu1 != null ? Math.round(((cpu1 - cpu0) / r.duration) * 100) : null,
+  const measure = async (config, mode, routes) => {
+    for (const route of routes) {
+      if (opts.warmup > 0 && mode !== "cold") {
+        const w = await runCannon(route, opts.warmup)
+        if (w.non2xx || w.errors || w.timeouts) {
+          throw new Error(`warm-up of ${route.name}: ${w.non2xx} non-2xx, ${w.errors} errors, ${w.timeouts} timeouts`)
+        }
+      }
+      let peakKb = procStatus(server.pid)?.rssKb ?? 0
+      const sampler = setInterval(() => {
+        const st = procStatus(server.pid)
+        if (st && st.rssKb > peakKb) peakKb = st.rssKb
+      }, 500)
+      const cpu0 = procCpuSeconds(server.pid)
+      const r = await runCannon(route, opts.duration)
+      clearInterval(sampler)
+      const cpu1 = procCpuSeconds(server.pid)
+      const post = procStatus(server.pid)
+      if (post && post.rssKb > peakKb) peakKb = post.rssKb
+      const row = {
+        route: route.name,
+        cache: config,
+        mode,
+        url_path: route.path,
+        req_per_s: Math.round(r.requests.average * 10) / 10,
+        req_per_s_stddev: Math.round(r.requests.stddev * 10) / 10,
+        requests_total: r.requests.total,
+        latency_ms: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, avg: r.latency.average, max: r.latency.max },
+        non2xx: r.non2xx,
+        status_codes: Object.fromEntries(Object.entries(r.statusCodeStats || {}).map(([k, v]) => [k, v.count])),
+        errors: r.errors,
+        timeouts: r.timeouts,
+        throughput_kb_per_s: Math.round(r.throughput.average / 1024),
+        rss_peak_mb: toMb(peakKb),
+        rss_post_mb: toMb(post && post.rssKb),
+        server_cpu_percent: cpu0 != null && cpu1 != null ? Math.round(((cpu1 - cpu0) / r.duration) * 100) : null,
+      }
+      if (mode === "cold" && r.requests.total > (route.name === "list" ? maxOffset : seeded.product_ids.length)) {
+        row.note = "more requests than distinct keys: some cold requests were hits"
+      }
+      results.push(row)
+      log(`${config}/${mode} ${route.name}: ${row.req_per_s} req/s, p50 ${row.latency_ms.p50} ms, p99 ${row.latency_ms.p99} ms, non-2xx ${row.non2xx}`)
     }
-    results.push(row)
-    log(`${route.name}: ${row.req_per_s} req/s, p50 ${row.latency_ms.p50} ms, p99 ${row.latency_ms.p99} ms, non-2xx ${row.non2xx}, RSS peak ${row.rss_peak_mb} MB`)
   }
-  await sleep(1000)
-  const final = procStatus(server.pid)
+
+  const sanity = async () => {
+    // The responses are the seeded catalogue, not empty lists or errors.
+    const list = await getJson(base() + routeSets.warm[0].path, headers)
+    if (!Array.isArray(list.products) || list.products.length !== Math.min(20, opts.products) || list.count !== opts.products) {
+      throw new Error(`unexpected list response: ${list.products && list.products.length} products, count ${list.count}`)
+    }
+    const one = await getJson(base() + routeSets.warm[1].path, headers)
+    if (!one.product || one.product.id !== seeded.product_id || (one.product.variants || []).length !== 3) {
+      throw new Error(`unexpected product response: ${JSON.stringify(one).slice(0, 300)}`)
+    }
+    return { list: Buffer.byteLength(JSON.stringify(list)), product: Buffer.byteLength(JSON.stringify(one)) }
+  }
+
+  const flushRedis = async (url) => {
+    const Redis = require("ioredis")
+    const r = new Redis(url, { maxRetriesPerRequest: 1 })
+    await r.flushdb()
+    r.disconnect()
+  }
+
+  // 1. Cache off: the middleware steps aside (RESPONSE_CACHE=off); this is stock Medusa.
+  const startup = {}
+  startup.off = await startServer("off", { RESPONSE_CACHE: "off" })
+  const bytes = await sanity()
+  await measure("off", "stock", routeSets.warm)
+  // The cold URL pattern without the cache: tells the miss path's own cost from that of the pages asked for.
+  await measure("off", "cold", routeSets.cold)
+  await stopChild(server)
+
+  // 2. Cache on (Redis): cold (every request a new key), then warm (the same URLs as "off").
+  await flushRedis(opts.cacheRedisUrl)
+  startup.on = await startServer("on", { RESPONSE_CACHE: "on", RESPONSE_CACHE_REDIS_URL: opts.cacheRedisUrl })
+  await sanity()
+  await measure("on", "cold", routeSets.cold)
+  await measure("on", "warm", routeSets.warm)
+
+  // 3. Stale window: admin price update -> the first store read showing the new price.
+  const staleWindows = await measureStaleWindow({ base: base(), headers, seeded, password: pw })
+  log(`stale window after a price update (ms): ${staleWindows.join(", ")}`)
+  await stopChild(server)
+
+  let medusaCachingStale = null
+  let combinedStale = null
+  // 4. Optional: Medusa's caching module (MEDUSA_FF_CACHING; registered by medusa-config with REDIS_URL),
+  //    alone (our cache off), then together with our cache, where it makes the publishable-key check free.
+  if (opts.withMedusaCaching) {
+    const medusaCaching = { MEDUSA_FF_CACHING: "true", REDIS_URL: opts.medusaRedisUrl }
+    await flushRedis(opts.medusaRedisUrl)
+    startup.medusa_caching = await startServer("medusa-caching", { ...medusaCaching, RESPONSE_CACHE: "off" })
+    await sanity()
+    await measure("medusa-caching", "warm", routeSets.warm)
+    try {
+      medusaCachingStale = await measureStaleWindow({ base: base(), headers, seeded, password: pw, rounds: 3, limitMs: 20000 })
+    } catch (e) {
+      medusaCachingStale = String(e.message)
+    }
+    log(`[medusa-caching] stale window after a price update: ${JSON.stringify(medusaCachingStale)}`)
+    await stopChild(server)
+
+    await flushRedis(opts.medusaRedisUrl)
+    await flushRedis(opts.cacheRedisUrl)
+    startup.on_with_medusa_caching = await startServer("on+medusa-caching", {
+      ...medusaCaching, RESPONSE_CACHE: "on", RESPONSE_CACHE_REDIS_URL: opts.cacheRedisUrl,
+    })
+    await sanity()
+    await measure("on+medusa-caching", "warm", routeSets.warm)
+    combinedStale = await measureStaleWindow({ base: base(), headers, seeded, password: pw })
+    log(`[on+medusa-caching] stale window after a price update (ms): ${combinedStale.join(", ")}`)
+    await stopChild(server)
+    await flushRedis(opts.medusaRedisUrl)
+  }
+  await flushRedis(opts.cacheRedisUrl)
 
   const title = `store-api bench: ${opts.products} products x 3 variants, ${opts.connections} connections, ${opts.duration}s each`
   const cols = [
-    ["route", 40, (r) => r.route],
+    ["route", 9, (r) => r.route],
+    ["cache", 19, (r) => r.cache],
+    ["mode", 7, (r) => r.mode],
     ["req/s", 9, (r) => r.req_per_s.toFixed(1)],
     ["p50 ms", 8, (r) => String(r.latency_ms.p50)],
     ["p99 ms", 8, (r) => String(r.latency_ms.p99)],
     ["non-2xx", 9, (r) => String(r.non2xx)],
     ["RSS peak MB", 13, (r) => String(r.rss_peak_mb ?? "n/a")],
-    ["RSS post MB", 12, (r) => String(r.rss_post_mb ?? "n/a")],
   ]
-  const width = Math.max(...routes.map((r) => r.name.length)) + 2
-  cols[0][1] = width
-  const fmt = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1]))).join("")
-  const table = [title, fmt(cols.map((c) => c[0])), ...results.map((r) => fmt(cols.map((c) => c[2](r))))].join("\n")
+  const fmt = (cells) => cells.map((c, i) => (i < 3 ? c.padEnd(cols[i][1]) : c.padStart(cols[i][1]))).join("")
+  const ratio = (routeName, cache = "on") => {
+    const off = results.find((r) => r.cache === "off" && r.route === routeName)
+    const warm = results.find((r) => r.cache === cache && r.mode === "warm" && r.route === routeName)
+    return off && warm ? Math.round((warm.req_per_s / off.req_per_s) * 10) / 10 : null
+  }
+  const speedup = { list: ratio("list"), detail: ratio("detail") }
+  const speedupCombined = { list: ratio("list", "on+medusa-caching"), detail: ratio("detail", "on+medusa-caching") }
+  const sorted = [...staleWindows].sort((a, b) => a - b)
+  const table = [
+    title,
+    fmt(cols.map((c) => c[0])),
+    ...results.map((r) => fmt(cols.map((c) => c[2](r)))),
+    "",
+    `warm / off: list ${speedup.list}x, detail ${speedup.detail}x (goal >= 30x)`,
+    ...(opts.withMedusaCaching ? [
+      `warm with Medusa's caching module too / off: list ${speedupCombined.list}x, detail ${speedupCombined.detail}x`,
+      `stale window with Medusa's caching module too (Redis event bus, shared process): ${JSON.stringify(combinedStale)} ms`,
+    ] : []),
+    ...(opts.withMedusaCaching ? [`Medusa caching module, stale window after a price update: ${JSON.stringify(medusaCachingStale)}`] : []),
+    `stale window after an admin price update: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms (${sorted.length} updates, in-process event bus)`,
+  ].join("\n")
 
   let medusaVersion = null
   let commit = null
@@ -463,12 +565,14 @@ async function main() {
       connections: opts.connections,
       duration_s: opts.duration,
       warmup_s: opts.warmup,
+      cache_redis: opts.cacheRedisUrl.replace(/\/\/[^@]*@/, "//"),
     },
     environment: {
       medusa: medusaVersion,
       node: process.version,
       cpus: os.cpus().length,
       cpu_model: os.cpus()[0] && os.cpus()[0].model,
+      load_average_at_end: os.loadavg(),
       total_mem_mb: Math.round(os.totalmem() / 1024 / 1024),
       commit,
       database: dbName,
@@ -476,11 +580,15 @@ async function main() {
     timings_s: {
       migrate: migrate.seconds,
       seed: seed.seconds,
-      server_ready: startupSeconds,
+      server_ready: startup,
       total: (Date.now() - t0) / 1000,
     },
-    response_bytes: { list: bytesList, product: bytesOne },
-    rss_mb: { after_warmup: toMb(rssIdleKb), final: toMb(final && final.rssKb), high_water_mark: toMb(final && final.hwmKb) },
+    response_bytes: bytes,
+    speedup_warm_over_off: speedup,
+    speedup_warm_with_medusa_caching_over_off: speedupCombined,
+    stale_window_with_medusa_caching_ms: combinedStale,
+    stale_window_ms: staleWindows,
+    medusa_caching_stale_window_ms: medusaCachingStale,
     routes: results,
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true })
@@ -488,14 +596,49 @@ async function main() {
   fs.writeFileSync(resultFile, JSON.stringify(report, null, 2) + "\n")
 
   console.log("\n" + table + "\n")
-  log(`server RSS after warm-up ${report.rss_mb.after_warmup} MB, final ${report.rss_mb.final} MB, high-water ${report.rss_mb.high_water_mark} MB`)
   log(`results written to ${path.relative(ROOT, resultFile)}`)
   if (failed.length) {
     throw Object.assign(new Error(
       `FAILED: non-2xx/errors during the run: ` +
-        failed.map((r) => `${r.route}: ${r.non2xx} non-2xx ${JSON.stringify(r.status_codes)}, ${r.errors} errors, ${r.timeouts} timeouts`).join("; ")
+        failed.map((r) => `${r.cache}/${r.mode} ${r.route}: ${r.non2xx} non-2xx ${JSON.stringify(r.status_codes)}, ${r.errors} errors, ${r.timeouts} timeouts`).join("; ")
     ), { plain: true })
   }
+}
+
+/**
+ * Changes one variant's usd price through the admin API, then reads the product (with prices)
+ * every 5 ms until the new price shows; the time from the admin answer to that read is the
+ * stale window. The entry is warmed (read twice) before each change.
+ */
+async function measureStaleWindow({ base, headers, seeded, password, rounds = 10, limitMs = 30000 }) {
+  const login = await fetch(`${base}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "bench-admin@example.com", password }),
+  })
+  const { token } = await login.json()
+  const admin = { authorization: `Bearer ${token}`, "content-type": "application/json" }
+  const id = seeded.product_id
+  const product = (await getJson(`${base}/admin/products/${id}?fields=id,*variants,*variants.prices`, admin)).product
+  const variant = product.variants[0]
+  const path = `${base}/store/products/${id}?region_id=${seeded.region_id}&fields=id,*variants.calculated_price`
+  const priceOf = (body) => body.product.variants.find((v) => v.id === variant.id).calculated_price.calculated_amount
+  const windows = []
+  for (let round = 1; round <= rounds; round++) {
+    await getJson(path, headers)
+    const before = priceOf(await getJson(path, headers))
+    const amount = before + 1
+    const prices = variant.prices.map((p) => ({ id: p.id, currency_code: p.currency_code, amount: p.currency_code === "usd" ? amount : p.amount }))
+    const res = await fetch(`${base}/admin/products/${id}/variants/${variant.id}`, { method: "POST", headers: admin, body: JSON.stringify({ prices }) })
+    if (res.status !== 200) throw new Error(`price update -> ${res.status}: ${(await res.text()).slice(0, 300)}`)
+    const t0 = Date.now()
+    while (priceOf(await getJson(path, headers)) !== amount) {
+      if (Date.now() - t0 > limitMs) throw new Error(`the new price did not show within ${limitMs / 1000} s (round ${round})`)
+      await sleep(5)
+    }
+    windows.push(Date.now() - t0)
+  }
+  return windows
 }
 
 const watchdog = setTimeout(

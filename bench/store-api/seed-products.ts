@@ -116,7 +116,7 @@ export default async function seedBenchProducts({ container, args }: ExecArgs) {
     region_id: regionId,
     shipping_profile_id: shippingProfileId,
     product_id: productIds[Math.floor(productIds.length / 2)],
-    product_ids: productIds.slice(0, 20),
+    product_ids: productIds,
     products: productIds.length,
     variants_per_product: SIZES.length,
     seconds: (Date.now() - started) / 1000,

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from "child_process"
+import axios, { type AxiosInstance } from "axios"
+import { ADMIN, baseEnv, dropDatabase, freePort, prepareDatabase, startMedusa, waitFor, type RunningMedusa } from "./support/app"
+
+/**
+ * The response cache across real processes: a server-mode process takes the admin write and
+ * the store reads, a worker-mode process handles the events, both on one Redis. That Redis is
+ * a private redis-server started here, so the suite can stop it mid-test.
+ */
+const DB = `e2e_response_cache_${process.pid}`
+const REDIS_BIN = process.env.REDIS_SERVER_BIN || "redis-server"
+
+function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(REDIS_BIN, ["--port", String(port), "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+  return new Promise((resolve, reject) => {
+    let out = ""
+    child.stdout!.on("data", (d) => {
+      out += d
+      if (/Ready to accept connections/.test(out)) resolve(child)
+    })
+    child.on("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out}`)))
+  })
+}
+
+const stopRedis = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once("exit", () => resolve())
+    child.kill("SIGKILL")
+  })
+
+describe("response cache across a server and a worker process on one Redis", () => {
+  let redis: ChildProcess
+  let redisPort: number
+  let server: RunningMedusa
+  let worker: RunningMedusa
+  let api: AxiosInstance
+  let key: string
+
+  beforeAll(async () => {
+    redisPort = await freePort()
+    redis = await startRedis(redisPort)
+    const REDIS_URL = `redis://127.0.0.1:${redisPort}`
+    const serverPort = await freePort()
+    const prepared = await prepareDatabase(DB, serverPort, { REDIS_URL })
+    // The recommended production setup: Medusa's caching module on too (it makes the
+    // publishable-key check of every hit free), so both caches must stay consistent.
+    const env = baseEnv({
+      ...(prepared.env as Record<string, string>), REDIS_URL, ADMIN_DISABLED: "true", LOG_LEVEL: "warn", MEDUSA_FF_CACHING: "true",
+    })
+    key = prepared.summary.publishable_key
+    ;[server, worker] = await Promise.all([
+      startMedusa({ ...env, MEDUSA_WORKER_MODE: "server" }, serverPort),
+      startMedusa({ ...env, MEDUSA_WORKER_MODE: "worker" }, await freePort()),
+    ])
+    api = axios.create({ baseURL: server.url, validateStatus: () => true })
+  }, 400_000)
+
+  afterAll(async () => {
+    await Promise.all([server?.stop(), worker?.stop()])
+    if (redis) await stopRedis(redis)
+    await dropDatabase(DB).catch(() => {})
+  })
+
+  const store = (path: string) => api.get(path, { headers: { "x-publishable-api-key": key } })
+
+  it("an admin price change made on the server is invalidated by the worker; the stale window is measured", async () => {
+    const { data: { token } } = await api.post("/auth/user/emailpass", ADMIN)
+    const admin = { headers: { authorization: `Bearer ${token}` } }
+    const { data: { regions } } = await store("/store/regions")
+    const india = regions.find((r: { name: string }) => r.name === "India")
+    const { data: { products: [mug] } } = await api.get("/admin/products?handle=stoneware-mug&fields=id,*variants,*variants.prices", admin)
+    const variant = mug.variants[0]
+    const path = `/store/products/${mug.id}?region_id=${india.id}&fields=id,*variants.calculated_price`
+    const priceOf = (res: any) => res.data.product.variants.find((v: any) => v.id === variant.id).calculated_price.calculated_amount
+
+    const windows: number[] = []
+    for (let round = 1; round <= 5; round++) {
+      // Warm (the first rounds also wait out the seed's event backlog, which the worker drains).
+      const before = await waitFor(async () => {
+        const res = await store(path)
+        return res.headers["x-cache"] === "HIT" ? res : undefined
+      }, 60_000, "a cached read")
+      const newAmount = priceOf(before) + 7 * round
+      const prices = variant.prices.map((p: any) => ({ id: p.id, currency_code: p.currency_code, amount: p.currency_code === "inr" ? newAmount : p.amount }))
+      const written = await api.post(`/admin/products/${mug.id}/variants/${variant.id}`, { prices }, admin)
+      expect(written.status).toBe(200)
+      const t0 = Date.now()
+      const fresh = await waitFor(async () => {
+        const res = await store(path)
+        return priceOf(res) === newAmount ? res : undefined
+      }, 15_000, "the worker to invalidate the cached price")
+      windows.push(Date.now() - t0)
+      expect(fresh.headers["x-cache"]).toBe("MISS")
+      // Once fresh, never stale again (no entry rebuilt from data read before the change).
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => setTimeout(r, 250))
+        expect(priceOf(await store(path))).toBe(newAmount)
+      }
+    }
+    // The server process runs no subscribers; only the worker can have dropped the entry.
+    expect(server.output()).not.toMatch(/response-cache: could not/)
+    console.log(`stale window after an admin price update (server -> worker -> Redis), ms: ${windows.join(", ")}`)
+    expect(Math.max(...windows)).toBeLessThan(5000)
+  }, 180_000)
+
+  it("keeps answering 200 while Redis is stopped, and caches again once it is back", async () => {
+    const path = "/store/products?limit=10&fields=id,title"
+    await waitFor(async () => (await store(path)).headers["x-cache"] === "HIT", 60_000, "a cached read")
+
+    await stopRedis(redis)
+    for (let i = 0; i < 5; i++) {
+      const res = await store(path)
+      expect(res.status).toBe(200)
+      expect(res.data.products).toHaveLength(10)
+      expect(res.headers["x-cache"]).toBe("BYPASS")
+    }
+    const detail = await store(`/store/regions`)
+    expect(detail.status).toBe(200)
+
+    redis = await startRedis(redisPort)
+    await waitFor(async () => (await store(path)).headers["x-cache"] === "HIT", 30_000, "the cache to work again")
+  }, 120_000)
+})

@@ -1,0 +1,33 @@
+/**
+ * Which store reads are cached. Each rule names the resource class used for list tags, so a
+ * change that can alter list membership (a new product, a category rename) drops every list
+ * of that class while details of untouched entities stay cached.
+ */
+export type CacheableRoute = {
+  /** Resource class, e.g. "products"; list answers carry the tag `list:<resource>`. */
+  resource: string
+  kind: "list" | "detail"
+  /** The answer can depend on the shopper's customer groups (calculated prices). */
+  customerScoped: boolean
+}
+
+const RULES: { pattern: RegExp; route: CacheableRoute }[] = []
+
+function add(path: string, resource: string, customerScoped = false) {
+  RULES.push({ pattern: new RegExp(`^/store/${path}/?$`), route: { resource, kind: "list", customerScoped } })
+  RULES.push({ pattern: new RegExp(`^/store/${path}/[^/]+/?$`), route: { resource, kind: "detail", customerScoped } })
+}
+
+add("products", "products", true)
+add("product-variants", "products", true)
+add("product-categories", "categories")
+add("collections", "collections")
+add("product-tags", "tags")
+add("product-types", "types")
+add("regions", "regions")
+add("currencies", "currencies")
+
+/** The rule for a request path (no query string), or undefined when the path is not cached. */
+export function matchCacheableRoute(path: string): CacheableRoute | undefined {
+  return RULES.find((r) => r.pattern.test(path))?.route
+}
