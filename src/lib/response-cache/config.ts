@@ -16,8 +16,13 @@ function seconds(name: string, raw: string | undefined, fallback: number): numbe
   return n
 }
 
+/**
+ * On by default, except under jest (NODE_ENV=test): the integration runner restores the database
+ * between tests without any event, so a cache kept across tests would serve answers from an
+ * earlier test's data. Suites that test the cache set RESPONSE_CACHE=on.
+ */
 export function readConfig(env: NodeJS.ProcessEnv): ResponseCacheConfig {
-  const mode = (env.RESPONSE_CACHE ?? "on").toLowerCase()
+  const mode = (env.RESPONSE_CACHE || (env.NODE_ENV === "test" ? "off" : "on")).toLowerCase()
   if (!["on", "off", "true", "false", ""].includes(mode)) throw new Error(`RESPONSE_CACHE must be on or off, got "${env.RESPONSE_CACHE}"`)
   return {
     enabled: mode !== "off" && mode !== "false",

@@ -22,10 +22,3 @@ export function getResponseCache(): ResponseCache {
   }
   return instance
 }
-
-/** Tests only: forget the instance (and close its connection). */
-export async function resetResponseCache() {
-  const old = instance
-  instance = undefined
-  await old?.store.close()
-}

@@ -166,6 +166,8 @@ describe("config", () => {
     const c = readConfig({})
     expect(c).toMatchObject({ enabled: true, redisUrl: undefined, ttlSeconds: 600 })
     expect(readConfig({ RESPONSE_CACHE: "off" }).enabled).toBe(false)
+    expect(readConfig({ NODE_ENV: "test" }).enabled).toBe(false)
+    expect(readConfig({ NODE_ENV: "test", RESPONSE_CACHE: "on" }).enabled).toBe(true)
     expect(readConfig({ REDIS_URL: "redis://r:6379" }).redisUrl).toBe("redis://r:6379")
     expect(() => readConfig({ RESPONSE_CACHE_TTL: "-3" })).toThrow(/RESPONSE_CACHE_TTL/)
     expect(cacheControlFor(c, true)).toBe("private, no-cache")
