@@ -23,6 +23,17 @@ class PaymentAuditModuleService extends MedusaService({ WebhookEvent, PaymentInc
     if (seen.length) await this.deleteWebhookEvents(seen.map((e) => e.id))
   }
 
+  /** Deletes delivery records older than the cutoff (gateways stop redelivering after 1–3 days). */
+  async pruneWebhookEvents(olderThan: Date): Promise<number> {
+    let removed = 0
+    for (;;) {
+      const old = await this.listWebhookEvents({ created_at: { $lt: olderThan } }, { select: ["id"], take: 1000 })
+      if (!old.length) return removed
+      await this.deleteWebhookEvents(old.map((e) => e.id))
+      removed += old.length
+    }
+  }
+
   /** Records an incident once per (provider, kind, reference); returns whether it was new. */
   async recordIncident(input: {
     provider: string
