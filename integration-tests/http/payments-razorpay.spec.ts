@@ -236,6 +236,14 @@ medusaIntegrationTestRunner({
       expect(staffView.payment_collections[0].payments[0].captures).toHaveLength(1)
       expect(paise(staffView.payment_collections[0].payments[0].captures[0].amount)).toBe(p.amount)
       expect(fixture.requests.filter((r) => r.path === `/v1/payments/${payment.id}/capture`)).toHaveLength(0) // already captured at the gateway
+
+      // Delivery ids are kept in PostgreSQL (any process sees them) until the daily prune.
+      const audit = getContainer().resolve("paymentAudit") as any
+      const seen = await audit.listWebhookEvents({ provider: "razorpay" })
+      expect(seen.map((e: { event_id: string }) => e.event_id)).toContain("evt_AuthorizedOnce01")
+      expect(await audit.pruneWebhookEvents(new Date(Date.now() - 3600_000))).toBe(0)
+      expect(await audit.pruneWebhookEvents(new Date(Date.now() + 1000))).toBe(seen.length)
+      expect(await audit.listWebhookEvents({ provider: "razorpay" })).toEqual([])
     })
 
     it("failed payments and failed refunds are logged with the order id, counted and listed for staff", async () => {

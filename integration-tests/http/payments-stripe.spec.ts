@@ -108,6 +108,12 @@ medusaIntegrationTestRunner({
       const payment = staffView.payment_collections[0].payments[0]
       expect(payment.provider_id).toBe(STRIPE_ID)
 
+      // Medusa's Stripe provider always captures the whole intent: a partial capture is refused.
+      const partial = await api.post(`/admin/payments/${payment.id}/capture`, { amount: 1 }, auth).catch((e) => e.response)
+      expect(partial.status).toBe(400)
+      expect(partial.data.message).toMatch(/Stripe captures only the full authorized amount/)
+      expect(fixture.intents.get(intent.id)!.status).toBe("requires_capture")
+
       expect((await api.post(`/admin/payments/${payment.id}/capture`, {}, auth)).status).toBe(200)
       expect(fixture.intents.get(intent.id)!.status).toBe("succeeded")
       staffView = await adminOrder(orderId, auth)

@@ -11,20 +11,24 @@ import { RazorpayVerifySchema } from "./store/razorpay/verify/validators"
 import { RAZORPAY_PROVIDER_ID, STRIPE_PROVIDER_ID } from "../lib/payments/providers-config"
 
 /**
- * Razorpay captures only the full authorized amount. Medusa would record a partial capture while
- * the gateway took everything, so a partial amount is refused before it reaches the workflow.
+ * Razorpay can only capture the full authorized amount, and Medusa's Stripe provider always captures
+ * the whole PaymentIntent (it never passes `amount_to_capture`). Medusa would record a partial
+ * capture while the gateway took everything, so a partial amount is refused before the workflow runs.
  */
-async function fullCaptureOnlyForRazorpay(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+const FULL_CAPTURE_ONLY: Record<string, string> = { [RAZORPAY_PROVIDER_ID]: "Razorpay", [STRIPE_PROVIDER_ID]: "Stripe" }
+
+async function fullCaptureOnly(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const amount = (req.body as { amount?: unknown } | undefined)?.amount
   if (amount === undefined || amount === null) return next()
+  if (typeof amount !== "number" && typeof amount !== "string") return next() // Medusa's validator answers
   const payments = req.scope.resolve(Modules.PAYMENT)
   const [payment] = await payments.listPayments({ id: req.params.id }, { select: ["id", "amount", "provider_id"], relations: ["captures"] })
-  if (payment?.provider_id !== RAZORPAY_PROVIDER_ID) return next()
+  const gateway = payment && FULL_CAPTURE_ONLY[payment.provider_id]
+  if (!gateway) return next()
   const captured = (payment.captures ?? []).reduce((sum, c) => MathBN.add(sum, c.amount), MathBN.convert(0))
   const remaining = MathBN.sub(payment.amount, captured)
-  if (typeof amount !== "number" && typeof amount !== "string") return next()
   if (!MathBN.eq(amount, remaining)) {
-    return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Razorpay captures only the full authorized amount (${remaining.toString()}); partial capture is not possible`))
+    return next(new MedusaError(MedusaError.Types.INVALID_DATA, `${gateway} captures only the full authorized amount (${remaining.toString()}); partial capture is not possible`))
   }
   next()
 }
@@ -67,6 +71,6 @@ export const paymentRoutes: MiddlewareRoute[] = [
   {
     matcher: "/admin/payments/:id/capture",
     method: ["POST"],
-    middlewares: [fullCaptureOnlyForRazorpay],
+    middlewares: [fullCaptureOnly],
   },
 ]
