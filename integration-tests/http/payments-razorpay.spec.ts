@@ -181,6 +181,28 @@ medusaIntegrationTestRunner({
       expect(fixture.requests.filter((r) => r.path.endsWith("/refund"))).toHaveLength(1)
       staffView = await adminOrder(orderId, auth)
       expect(staffView.payment_collections[0].payments[0].refunds).toHaveLength(1)
+
+      // The rest, to the paisa: the payment is fully refunded here and at Razorpay.
+      const rest = (totalPaise - 10000) / 100
+      expect((await api.post(`/admin/payments/${medusaPayment.id}/refund`, { amount: rest }, auth)).status).toBe(200)
+      expect(fixture.payments.get(payment.id)).toMatchObject({ status: "refunded", amount_refunded: totalPaise })
+      expect((await adminOrder(orderId, auth)).payment_status).toBe("refunded")
+    })
+
+    it("staff cancel an order whose Razorpay payment is only authorized: nothing is captured", async () => {
+      const { cart, session, order } = await razorpayCart()
+      const { payment, checkout } = fixture.pay(order.id)
+      await verify(session.id, checkout)
+      const done = await completeCart(api, seed.publishable_key, cart.id)
+      const auth = await adminAuth(api, getContainer())
+      const canceled = await api.post(`/admin/orders/${done.data.order.id}/cancel`, {}, auth)
+      expect(canceled.status).toBe(200)
+      const staffView = await adminOrder(done.data.order.id, auth)
+      expect(staffView.payment_status).toBe("canceled")
+      expect(staffView.payment_collections[0].payments[0].canceled_at).toBeTruthy()
+      // Razorpay has no void: the payment stays authorized there until its capture window ends and it is auto-refunded.
+      expect(fixture.payments.get(payment.id)!.status).toBe("authorized")
+      expect(fixture.requests.filter((r) => r.path.startsWith(`/v1/payments/${payment.id}/`) && r.method === "POST")).toEqual([])
     })
 
     it("a payment for another amount or currency never authorizes the cart", async () => {

@@ -84,6 +84,10 @@ medusaIntegrationTestRunner({
     it("USD checkout with Stripe, then staff capture and refund part of it", async () => {
       const { data: { payment_providers } } = await api.get(`/store/payment-providers?region_id=${seed.region_ids.us}`, headers(seed.publishable_key))
       expect(payment_providers.map((p: { id: string }) => p.id).sort()).toEqual(["pp_stripe_stripe", "pp_system_default"])
+      const eu = await api.get(`/store/payment-providers?region_id=${seed.region_ids.eu}`, headers(seed.publishable_key))
+      expect(eu.data.payment_providers.map((p: { id: string }) => p.id).sort()).toEqual(["pp_stripe_stripe", "pp_system_default"])
+      const india = await api.get(`/store/payment-providers?region_id=${seed.region_ids.in}`, headers(seed.publishable_key))
+      expect(india.data.payment_providers.map((p: { id: string }) => p.id)).toEqual(["pp_system_default"]) // Razorpay not configured here
 
       // Stripe's provider would forward these to the PaymentIntent: refused before it is created.
       const hostile = await stripeCart({ capture_method: "automatic", amount: 1 }).catch((e) => e.response)
