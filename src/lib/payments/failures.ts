@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, PaymentActions } from "@medusajs/framework/utils"
-import { notesOf, parseWebhookBody } from "../../modules/payment-razorpay/helpers"
-import { rawBytes } from "../../modules/payment-razorpay/service"
+import { notesOf, parseWebhookBody, rawBytes } from "../../modules/payment-razorpay/helpers"
 import { verifyRazorpayWebhook, verifyStripeWebhook } from "./webhook-verify"
 import { PAYMENT_AUDIT_MODULE } from "../../modules/payment-audit"
 import type PaymentAuditModuleService from "../../modules/payment-audit/service"

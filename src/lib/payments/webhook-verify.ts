@@ -1,6 +1,5 @@
 import Stripe from "stripe"
-import { verifyWebhookSignature } from "../../modules/payment-razorpay/helpers"
-import { rawBytes } from "../../modules/payment-razorpay/service"
+import { rawBytes, verifyWebhookSignature } from "../../modules/payment-razorpay/helpers"
 
 export type VerifiedWebhook = { eventId: string; eventType?: string }
 export type VerifyResult = { ok: true; event: VerifiedWebhook } | { ok: false; status: 400 | 401; reason: string }

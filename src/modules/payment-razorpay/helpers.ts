@@ -133,3 +133,13 @@ export function parseWebhookBody(body: unknown): RazorpayWebhook {
     refund: entity("refund"),
   }
 }
+
+/** The raw body survives the Redis event bus as `{type: "Buffer", data: [...]}`. */
+export function rawBytes(raw: unknown): Buffer | undefined {
+  if (Buffer.isBuffer(raw)) return raw
+  if (typeof raw === "string") return Buffer.from(raw, "utf8")
+  if (raw && typeof raw === "object" && (raw as any).type === "Buffer" && Array.isArray((raw as any).data)) {
+    return Buffer.from((raw as any).data)
+  }
+  return undefined
+}

@@ -35,6 +35,7 @@ import {
   notesOf,
   parseWebhookBody,
   pickCheckoutFields,
+  rawBytes,
   refundIdempotencyKey,
   toMinorUnits,
   verifyCheckoutSignature,
@@ -339,16 +340,6 @@ export class RazorpayProviderService extends AbstractPaymentProvider<RazorpayOpt
 
 function amountsMatch(payment: RazorpayPayment, order: RazorpayOrder): boolean {
   return payment.amount === order.amount && payment.currency.toUpperCase() === order.currency.toUpperCase()
-}
-
-/** The raw body survives the Redis event bus as `{type: "Buffer", data: [...]}`. */
-export function rawBytes(raw: unknown): Buffer | undefined {
-  if (Buffer.isBuffer(raw)) return raw
-  if (typeof raw === "string") return Buffer.from(raw, "utf8")
-  if (raw && typeof raw === "object" && (raw as any).type === "Buffer" && Array.isArray((raw as any).data)) {
-    return Buffer.from((raw as any).data)
-  }
-  return undefined
 }
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
