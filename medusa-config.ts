@@ -2,6 +2,7 @@ import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
 import { installLogFormat } from "./src/lib/ops/log-format"
 import { installRequestContextHook } from "./src/lib/ops/request-context-hook"
+import { paymentModuleOptions } from "./src/lib/payments/providers-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -13,6 +14,14 @@ const port = process.env.PORT || "3001"
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
 const redisUrl = process.env.REDIS_URL
 const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "worker" | "server"
+
+const payments = paymentModuleOptions(process.env)
+// One start-up line naming the payment providers that are on; printed once per process.
+const g = globalThis as { __paymentsSummaryPrinted?: boolean }
+if (!g.__paymentsSummaryPrinted && process.env.NODE_ENV !== "test") {
+  g.__paymentsSummaryPrinted = true
+  console.info(payments.summary)
+}
 
 /** Secure cookies need TLS (or a proxy sending X-Forwarded-Proto); plain-http local runs must opt out. */
 const cookieSecure = process.env.COOKIE_SECURE
@@ -112,6 +121,13 @@ module.exports = defineConfig({
         ],
       },
     },
+    {
+      key: Modules.PAYMENT,
+      resolve: "@medusajs/medusa/payment",
+      options: payments.options,
+    },
+    // Webhook dedupe and payment incidents (failed payments, failed refunds) shown to staff.
+    { resolve: "./src/modules/payment-audit" },
     ...(redisUrl ? redisModules(redisUrl) : []),
   ],
 })

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { opsErrorHandler, opsMiddlewares } from "./ops-middlewares"
+import { paymentRoutes } from "./payments-middlewares"
 import { responseCacheRoutes } from "./response-cache-routes"
 
 /**
@@ -13,6 +14,8 @@ export default defineMiddlewares({
     ...opsMiddlewares,
     // Store response cache: a global /store middleware (see the file).
     ...responseCacheRoutes,
+    // Payments: webhook verification and dedupe, session-data whitelist, full-capture-only gateways.
+    ...paymentRoutes,
   ],
   // 5xx answers carry the request id and no internals; 4xx stay Medusa's.
   errorHandler: opsErrorHandler(),
