@@ -2,13 +2,15 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, FeatureFlag } from "@medusajs/framework/utils"
 import { getResponseCache } from "../lib/response-cache"
 import { INVALIDATING_EVENTS, invalidationFor } from "../lib/response-cache/events"
+import { clearMedusaQueryCache } from "../lib/response-cache/medusa-caching"
 import { cacheInvalidations } from "../lib/response-cache/metrics"
 import { resolveLookups } from "../lib/response-cache/resolve"
 
 /**
  * Drops the cached store answers a catalog change affects. Runs wherever subscribers run (the
  * worker in a split deployment); the cache lives in Redis, so every server sees the drop.
- * When the affected products cannot be worked out, everything is purged: stale beats never.
+ * When the affected products cannot be worked out, everything is purged: dropping too much
+ * beats serving a stale price.
  */
 export default async function responseCacheInvalidation({ event, container }: SubscriberArgs<unknown>) {
   const { config, store } = getResponseCache()
@@ -23,11 +25,16 @@ export default async function responseCacheInvalidation({ event, container }: Su
     return
   }
   if (!tags.length) return
+  try {
+    await clearMedusaQueryCache(container, event.name, event.data)
+  } catch (e) {
+    logger.warn(`response-cache: could not clear Medusa's query cache for ${event.name}: ${(e as Error).message}`)
+  }
   const dropped = await store.invalidate(tags)
   cacheInvalidations.inc({ source: "event" }, dropped)
 
-  // With Medusa's caching module on, a miss right now could be rebuilt from a query result it has
-  // not cleared yet (it clears on the same event). Dropping the tags once more closes that gap.
+  // Belt and braces with Medusa's caching module on: an earlier event's query result that its
+  // tags did not cover is dropped by a second pass.
   if (FeatureFlag.isFeatureEnabled("caching")) {
     const again = setTimeout(() => {
       store.invalidate(tags).then((n) => cacheInvalidations.inc({ source: "event" }, n), () => store.purge().catch(() => {}))
