@@ -35,12 +35,24 @@ export class PostgresOutbox {
     return this.ready
   }
 
+  /** Runs `op`, recreating the table once if it was dropped under us (a database restore). */
+  private async withSchema<T>(op: () => Promise<T>): Promise<T> {
+    await this.ensureSchema()
+    try {
+      return await op()
+    } catch (e) {
+      if ((e as { code?: string }).code !== "42P01") throw e
+      this.ready = undefined
+      await this.ensureSchema()
+      return op()
+    }
+  }
+
   /** Idempotent: an event already waiting keeps its row. */
   async add(items: { doc: EventDocument; error?: string }[], status: "pending" | "rejected" = "pending"): Promise<void> {
     if (!items.length) return
-    await this.ensureSchema()
     const rows = items.map(({ doc, error }) => ({ id: doc.event_id, doc: JSON.stringify(doc), status, last_error: error ?? null }))
-    await this.db(this.table).insert(rows).onConflict("id").ignore()
+    await this.withSchema(() => this.db(this.table).insert(rows).onConflict("id").ignore())
   }
 
   /**
@@ -52,8 +64,7 @@ export class PostgresOutbox {
     send: (docs: EventDocument[]) => Promise<{ delivered: string[]; retry: Map<string, string>; rejected: Map<string, string> }>,
     retryDelayMs: number
   ): Promise<{ claimed: number; delivered: number }> {
-    await this.ensureSchema()
-    return this.db.transaction(async (trx) => {
+    return this.withSchema(() => this.db.transaction(async (trx) => {
       const rows: { id: string; doc: EventDocument }[] = await trx(this.table)
         .select("id", "doc")
         .where("status", "pending")
@@ -78,12 +89,11 @@ export class PostgresOutbox {
         await trx(this.table).where({ id }).update({ status: "rejected", last_error: error.slice(0, 1000) })
       }
       return { claimed: rows.length, delivered: result.delivered.length }
-    })
+    }))
   }
 
   async counts(): Promise<{ pending: number; rejected: number }> {
-    await this.ensureSchema()
-    const rows: { status: string; n: string }[] = await this.db(this.table).select("status").count({ n: "*" }).groupBy("status")
+    const rows = (await this.withSchema(() => this.db(this.table).select("status").count({ n: "*" }).groupBy("status"))) as { status: string; n: string }[]
     const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0)
     return { pending: get("pending"), rejected: get("rejected") }
   }

@@ -37,10 +37,20 @@ export class PostgresEventStore {
 
   async insert(rows: EventRow[]): Promise<void> {
     if (!rows.length) return
+    const write = () =>
+      this.db(this.table)
+        .insert(rows.map((r) => ({ ...r, properties: JSON.stringify(r.properties) })))
+        .onConflict("id")
+        .ignore()
     await this.ensureSchema()
-    await this.db(this.table)
-      .insert(rows.map((r) => ({ ...r, properties: JSON.stringify(r.properties) })))
-      .onConflict("id")
-      .ignore()
+    try {
+      await write()
+    } catch (e) {
+      // The table was dropped under us (a database restore): create it again, once.
+      if ((e as { code?: string }).code !== "42P01") throw e
+      this.ready = undefined
+      await this.ensureSchema()
+      await write()
+    }
   }
 }
