@@ -1,8 +1,8 @@
 import { knex as createKnex } from "@medusajs/framework/mikro-orm/knex"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 
-const server = () =>
-  `postgres://${process.env.DB_USERNAME || "postgres"}:${process.env.DB_PASSWORD || ""}@${process.env.DB_HOST || "localhost"}:${process.env.DB_PORT || 5432}`
+/** The same server the e2e suites use. */
+const server = () => process.env.E2E_PG_URL || "postgres://postgres@localhost:5432"
 
 /** A throw-away database on the test PostgreSQL server, for specs that need real SQL but no Medusa app. */
 export async function createScratchDatabase(prefix: string): Promise<{ db: Knex; url: string; drop: () => Promise<void> }> {

@@ -9,6 +9,8 @@ import { PostgresAnalyticsReader } from "../../src/lib/analytics/pg-reader"
 jest.setTimeout(180 * 1000)
 
 const paise = (amount: number) => Math.round(amount * 100)
+/** 2 tees at ₹799, a mug at ₹499, ₹99 shipping; GST is included in Indian prices. */
+const ORDER_PAISE = 2 * 79900 + 49900 + 9900
 const today = () => new Date().toISOString().slice(0, 10)
 
 /** The embedded default store (no ELASTICSEARCH_URL): events land in analytics_event. */
@@ -53,7 +55,7 @@ medusaIntegrationTestRunner({
         ],
         shippingOptionName: "Standard Delivery",
       }))
-      expect(paise(order.total)).toBe(2 * 79900 + 49900 + 9900)
+      expect(paise(order.total)).toBe(ORDER_PAISE)
       await eventsWhere((q) => q.where({ id: `order.placed:${order.id}` }))
     }
 
@@ -65,7 +67,7 @@ medusaIntegrationTestRunner({
       expect(event.properties).toMatchObject({
         order_id: order.id,
         currency: "inr",
-        value_minor: 219700,
+        value_minor: ORDER_PAISE,
         region_id: seed.region_ids.in,
         region_name: "India",
         item_count: 3,
@@ -105,8 +107,8 @@ medusaIntegrationTestRunner({
       const auth = await adminAuth(api, getContainer())
       const { data } = await api.get(`/admin/analytics/dashboard?from=${today()}&to=${today()}`, auth)
       expect(data.store).toBe("postgres")
-      expect(data.revenue).toEqual([{ day: today(), currency: "inr", revenue_minor: 219700, orders: 1 }])
-      expect(data.totals).toEqual([{ currency: "inr", revenue_minor: 219700, orders: 1, aov_minor: 219700 }])
+      expect(data.revenue).toEqual([{ day: today(), currency: "inr", revenue_minor: ORDER_PAISE, orders: 1 }])
+      expect(data.totals).toEqual([{ currency: "inr", revenue_minor: ORDER_PAISE, orders: 1, aov_minor: ORDER_PAISE }])
       expect(data.regions[0]).toMatchObject({ region_id: seed.region_ids.in, region_name: "India", orders: 1 })
       expect(data.top_products.map((p: any) => p.title).sort()).toEqual([mug.product.title, tee.product.title].sort())
       expect(data.funnel).toEqual([
@@ -132,7 +134,7 @@ medusaIntegrationTestRunner({
       expect(result.to).toBe(today())
       const rows = await db()("analytics_daily_rollup").whereRaw("day = ?::date", [today()])
       expect(rows.map((r: any) => ({ region_id: r.region_id, currency: r.currency, revenue_minor: Number(r.revenue_minor), orders: r.orders }))).toEqual([
-        { region_id: seed.region_ids.in, currency: "inr", revenue_minor: 219700, orders: 1 },
+        { region_id: seed.region_ids.in, currency: "inr", revenue_minor: ORDER_PAISE, orders: 1 },
       ])
       await runDailyRollup(new PostgresAnalyticsReader(db()), db(), tomorrow) // idempotent
       expect(await db()("analytics_daily_rollup").whereRaw("day = ?::date", [today()])).toHaveLength(1)
@@ -140,7 +142,7 @@ medusaIntegrationTestRunner({
       const auth = await adminAuth(api, getContainer())
       const { data } = await api.get(`/admin/analytics/dashboard?from=${today()}&to=${today()}`, auth)
       expect(data.rolled_up_through).toBe(today())
-      expect(data.totals).toEqual([{ currency: "inr", revenue_minor: 219700, orders: 1, aov_minor: 219700 }])
+      expect(data.totals).toEqual([{ currency: "inr", revenue_minor: ORDER_PAISE, orders: 1, aov_minor: ORDER_PAISE }])
     })
   },
 })
