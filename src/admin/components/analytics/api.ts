@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import Medusa from "@medusajs/js-sdk"
 import { useQuery } from "@tanstack/react-query"
 
