@@ -90,8 +90,8 @@ describe("admin Analytics page in Chromium", () => {
     await page.waitForURL("**/app/analytics")
 
     // 30 days, one column each, per currency; today's INR column carries the two real orders
+    await page.getByTestId("revenue-chart-inr").waitFor({ timeout: 60_000 })
     const inrBars = page.getByTestId("revenue-chart-inr-bar")
-    await inrBars.first().waitFor({ timeout: 60_000 })
     expect(await inrBars.count()).toBe(30)
     expect(await page.getByTestId("revenue-chart-usd-bar").count()).toBe(30)
     const today = inrBars.last()
@@ -117,7 +117,8 @@ describe("admin Analytics page in Chromium", () => {
     await page.getByTestId("analytics-to").fill(day(0))
     await page.getByTestId("analytics-apply").click()
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="revenue-chart-inr-bar"]').length === 3)
-    await expect_text(page.getByTestId("kpi-usd"), /1 orders/) // only yesterday's USD order is left
+    await expect_text(page.getByTestId("kpi-usd"), /^Revenue \(USD\)\$75\.001 order · AOV \$75\.00$/) // only yesterday's USD order is left
+    expect(await page.getByTestId("zero-searches-chart-row").allTextContents()).toEqual([expect.stringMatching(/^zzz-not-sold-here.*1$/)])
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-analytics-3-days.png"), fullPage: true })
   }, 60_000)
 })

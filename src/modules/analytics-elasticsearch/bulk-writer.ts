@@ -54,22 +54,31 @@ export class BulkWriter {
     }
     this.buffer.push(doc)
     if (this.buffer.length >= this.options.batchSize) void this.flush()
-    else if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush(), this.options.flushIntervalMs)
-      this.timer.unref?.()
-    }
+    else this.schedule()
   }
 
-  /** Sends everything buffered so far; resolves once it is in Elasticsearch or in the outbox. */
+  /**
+   * Sends everything buffered so far; resolves once it is in Elasticsearch or in the outbox.
+   * Events put back because PostgreSQL is down too wait for the next timer, not a tight loop.
+   */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer)
     this.timer = undefined
     while (this.flushing) await this.flushing
-    if (!this.buffer.length) return
-    const batch = this.buffer.splice(0, this.options.batchSize)
-    this.flushing = this.sendAndSpill(batch).finally(() => (this.flushing = undefined))
-    await this.flushing
-    if (this.buffer.length) await this.flush()
+    let remaining = this.buffer.length
+    while (remaining > 0 && this.buffer.length) {
+      const batch = this.buffer.splice(0, Math.min(this.options.batchSize, remaining))
+      remaining -= batch.length
+      this.flushing = this.sendAndSpill(batch).finally(() => (this.flushing = undefined))
+      await this.flushing
+    }
+    if (this.buffer.length) this.schedule()
+  }
+
+  private schedule() {
+    if (this.timer) return
+    this.timer = setTimeout(() => void this.flush(), this.options.flushIntervalMs)
+    this.timer.unref?.()
   }
 
   /** One outbox drain pass; returns how many events it delivered. */

@@ -4,30 +4,33 @@ import { Text } from "@medusajs/ui"
 
 type Bar = { label: string; value: number; title: string }
 
-export function ColumnChart({ bars, testId, height = 180 }: { bars: Bar[]; testId: string; height?: number }) {
+export function ColumnChart({ bars, testId, height = 160 }: { bars: Bar[]; testId: string; height?: number }) {
   const max = Math.max(1, ...bars.map((b) => b.value))
   const width = Math.max(320, bars.length * 28)
   const slot = width / Math.max(1, bars.length)
-  const plot = height - 24
+  const every = Math.ceil(bars.length / 14)
   return (
-    <svg data-testid={testId} role="img" viewBox={`0 0 ${width} ${height}`} width="100%" height={height} preserveAspectRatio="none">
-      <line x1={0} x2={width} y1={plot} y2={plot} stroke="currentColor" strokeOpacity={0.2} />
-      {bars.map((b, i) => {
-        const h = Math.max(b.value > 0 ? 2 : 0, (b.value / max) * (plot - 8))
-        return (
-          <g key={b.label}>
-            <rect data-testid={`${testId}-bar`} x={i * slot + slot * 0.15} y={plot - h} width={slot * 0.7} height={h} rx={2} className="fill-ui-fg-interactive">
+    <div>
+      {/* stretched to the card's width; labels stay HTML so they are not stretched with it */}
+      <svg data-testid={testId} role="img" viewBox={`0 0 ${width} ${height}`} width="100%" height={height} preserveAspectRatio="none">
+        <line x1={0} x2={width} y1={height - 1} y2={height - 1} stroke="currentColor" strokeOpacity={0.2} />
+        {bars.map((b, i) => {
+          const h = Math.max(b.value > 0 ? 2 : 0, (b.value / max) * (height - 8))
+          return (
+            <rect key={b.label} data-testid={`${testId}-bar`} x={i * slot + slot * 0.15} y={height - 1 - h} width={slot * 0.7} height={h} rx={2} className="fill-ui-fg-interactive">
               <title>{b.title}</title>
             </rect>
-            {(bars.length <= 14 || i % Math.ceil(bars.length / 14) === 0) && (
-              <text x={i * slot + slot / 2} y={height - 6} textAnchor="middle" fontSize={10} className="fill-ui-fg-subtle">
-                {b.label}
-              </text>
-            )}
-          </g>
-        )
-      })}
-    </svg>
+          )
+        })}
+      </svg>
+      <div className="grid" style={{ gridTemplateColumns: `repeat(${bars.length}, minmax(0, 1fr))` }}>
+        {bars.map((b, i) => (
+          <Text key={b.label} size="xsmall" className="text-ui-fg-subtle text-center">
+            {i % every === 0 ? b.label : ""}
+          </Text>
+        ))}
+      </div>
+    </div>
   )
 }
 

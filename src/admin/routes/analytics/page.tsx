@@ -44,7 +44,7 @@ function Charts({ data }: { data: DashboardData }) {
           <Container key={t.currency} data-testid={`kpi-${t.currency}`}>
             <Text size="small" className="text-ui-fg-subtle">Revenue ({t.currency.toUpperCase()})</Text>
             <Heading level="h2" data-testid={`kpi-${t.currency}-revenue`}>{formatMinor(t.revenue_minor, t.currency)}</Heading>
-            <Text size="small">{t.orders} orders · AOV {formatMinor(t.aov_minor, t.currency)}</Text>
+            <Text size="small">{t.orders} {t.orders === 1 ? "order" : "orders"} · AOV {formatMinor(t.aov_minor, t.currency)}</Text>
           </Container>
         ))}
       </div>
