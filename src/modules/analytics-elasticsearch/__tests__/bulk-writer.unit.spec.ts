@@ -7,8 +7,9 @@ import { PostgresOutbox } from "../outbox"
 import type { EventDocument } from "../types"
 
 /**
- * The bulk writer against an Elasticsearch node behind a switchable proxy: the local fixture
- * by default, a real node when ELASTICSEARCH_URL is set. Events must arrive exactly once
+ * The bulk writer against an Elasticsearch node behind a switchable TCP proxy: the local fixture
+ * by default, a real node when ELASTICSEARCH_URL is set (plain http, security off, as in
+ * docker-compose.yml; the run uses its own prefix and removes what it created). Events must arrive exactly once
  * through outages, lost responses and (fixture only) per-item failures.
  */
 const REAL_NODE = process.env.ELASTICSEARCH_URL
@@ -47,7 +48,11 @@ describe(`analytics bulk writer (${REAL_NODE ? `real node ${REAL_NODE}` : "Elast
   afterAll(async () => {
     for (const w of writers) await w.close().catch(() => {})
     await proxy?.stop()
-    if (REAL_NODE) await direct.indices.deleteDataStream({ name: `${prefix}-*` }).catch(() => {})
+    if (REAL_NODE) {
+      await direct.indices.deleteDataStream({ name: `${prefix}-*` }).catch(() => {})
+      await direct.indices.deleteIndexTemplate({ name: `${prefix}-*` }).catch(() => {})
+      for (const name of [`${prefix}-events`, `${prefix}-api-metrics`]) await direct.ilm.deleteLifecycle({ name }).catch(() => {})
+    }
     await direct?.close()
     await fixture?.stop()
     await scratch?.drop()
