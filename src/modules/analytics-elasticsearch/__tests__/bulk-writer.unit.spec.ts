@@ -139,6 +139,7 @@ describe(`analytics bulk writer (${REAL_NODE ? `real node ${REAL_NODE}` : "Elast
     expect((await outbox.counts()).pending).toBe(50) // the writer could not know they arrived
     await drainUntilEmpty(writer, outbox) // the retry gets 409 per item: already stored
     expectExactlyOnce(await storedIds(), sent)
+    expect(await outbox.counts()).toEqual({ pending: 0, rejected: 0 }) // a 409 is delivered, not refused
   })
 
   it("per-item failures in a 200 _bulk answer: 429s are retried, a mapping error is kept aside", async () => {
