@@ -23,8 +23,9 @@ export function classifyBulkItems(docs: EventDocument[], items: BulkItem[]): Bul
   return outcome
 }
 
+/** 404: no data stream/template yet (set-up not run): an operational state, not a bad document. */
 export function isTransient(status: number | undefined): boolean {
-  return status === undefined || status === 408 || status === 429 || status >= 500
+  return status === undefined || status === 404 || status === 408 || status === 429 || status >= 500
 }
 
 /** NDJSON operations for `client.bulk`: `create` with our id, so a retry can never duplicate. */

@@ -144,6 +144,9 @@ export class BulkWriter {
     this.stats.bulkRequests++
     try {
       const res = await this.client.bulk({
+        // Never auto-create a plain index with guessed mappings when the templates are not
+        // applied yet: the item fails (404) and waits in the outbox until they are.
+        require_data_stream: true,
         operations: bulkOperations(docs, (d) => dataStreamFor(d, this.options.dataStreamPrefix)),
       })
       const outcome = classifyBulkItems(docs, res.items as never)

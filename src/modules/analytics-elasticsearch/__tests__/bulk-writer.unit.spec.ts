@@ -142,6 +142,29 @@ describe(`analytics bulk writer (${REAL_NODE ? `real node ${REAL_NODE}` : "Elast
     expect(await outbox.counts()).toEqual({ pending: 0, rejected: 0 }) // a 409 is delivered, not refused
   })
 
+  it("events written before the index templates exist wait (require_data_stream) and land once set-up has run", async () => {
+    if (!fixture) {
+      // eslint-disable-next-line no-console
+      console.warn("skipped: the templates are already applied on the real node")
+      return
+    }
+    const { writer, outbox } = await makeWriter("outbox_no_template")
+    const sent = events(10, "early")
+    fixture.enforceTemplates = true
+    try {
+      sent.forEach((d) => writer.enqueue(d))
+      await writer.flush()
+      expect(await outbox.counts()).toEqual({ pending: 10, rejected: 0 })
+      expect(fixture.all(`${prefix}-events`).filter((d) => sent.some((s) => s.event_id === d.event_id))).toEqual([])
+      const { applyElasticsearchSetup } = require("../../../../scripts/elasticsearch-setup")
+      await applyElasticsearchSetup(direct, prefix)
+      await drainUntilEmpty(writer, outbox)
+      expectExactlyOnce(await storedIds(), sent)
+    } finally {
+      fixture.enforceTemplates = false
+    }
+  })
+
   it("per-item failures in a 200 _bulk answer: 429s are retried, a mapping error is kept aside", async () => {
     if (!fixture) {
       // eslint-disable-next-line no-console
