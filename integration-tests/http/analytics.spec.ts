@@ -102,6 +102,30 @@ medusaIntegrationTestRunner({
       expect(typeof metrics[0].properties.duration_ms).toBe("number")
     })
 
+    it("payment captured and refunded, and a new customer, are tracked in minor units and by id only", async () => {
+      await checkout()
+      const auth = await adminAuth(api, getContainer())
+      const { data: { order: full } } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments`, auth)
+      const payment = full.payment_collections[0].payments[0]
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, auth)
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 100 }, auth) // ₹100
+      const [captured] = await eventsWhere((q) => q.where({ event: "payment.captured" }).whereRaw("properties->>'payment_id' = ?", [payment.id]))
+      expect(captured.properties).toMatchObject({ currency: "inr", amount_minor: ORDER_PAISE, payment_provider: "pp_system_default" })
+      const [refunded] = await eventsWhere((q) => q.where({ event: "payment.refunded" }).whereRaw("properties->>'payment_id' = ?", [payment.id]))
+      expect(refunded.properties).toMatchObject({ currency: "inr", amount_minor: 10000 })
+
+      const email = "new.shopper@example.com"
+      const { data: { token } } = await api.post("/auth/customer/emailpass/register", { email, password: "a-long-password-1" })
+      const { data: { customer } } = await api.post(
+        "/store/customers",
+        { email, first_name: "Asha", last_name: "Verma" },
+        { headers: { ...headers(seed.publishable_key).headers, authorization: `Bearer ${token}` } }
+      )
+      const [created] = await eventsWhere((q) => q.where({ id: `customer.created:${customer.id}` }))
+      expect(created).toMatchObject({ event: "customer.created", actor_id: customer.id })
+      expect(JSON.stringify(created)).not.toMatch(/new\.shopper|Asha|Verma/)
+    })
+
     it("the admin dashboard shows revenue, AOV, top products and the funnel; bad ranges get a 400", async () => {
       await checkout()
       const auth = await adminAuth(api, getContainer())
