@@ -86,6 +86,29 @@ function redisModules(url: string): InputConfigModules {
   ]
 }
 
+/**
+ * Shop analytics (Medusa's Analytics Module takes exactly one provider): Elasticsearch data
+ * streams when ELASTICSEARCH_URL is set, else a table in the shop's PostgreSQL.
+ */
+function analyticsModule(): InputConfigModules {
+  if (process.env.ANALYTICS_DISABLED === "true") return []
+  const es = process.env.ELASTICSEARCH_URL
+  const provider = es
+    ? {
+        resolve: "./src/modules/analytics-elasticsearch",
+        id: "elasticsearch",
+        options: {
+          node: es,
+          apiKey: process.env.ELASTICSEARCH_API_KEY || undefined,
+          username: process.env.ELASTICSEARCH_USERNAME || undefined,
+          password: process.env.ELASTICSEARCH_PASSWORD || undefined,
+          dataStreamPrefix: process.env.ANALYTICS_ES_PREFIX || "shop",
+        },
+      }
+    : { resolve: "./src/modules/analytics-postgres", id: "postgres", options: {} }
+  return [{ key: Modules.ANALYTICS, resolve: "@medusajs/medusa/analytics", options: { providers: [provider] } }]
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -129,5 +152,6 @@ module.exports = defineConfig({
     // Webhook dedupe and payment incidents (failed payments, failed refunds) shown to staff.
     { resolve: "./src/modules/payment-audit" },
     ...(redisUrl ? redisModules(redisUrl) : []),
+    ...analyticsModule(),
   ],
 })

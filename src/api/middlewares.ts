@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { analyticsMiddlewareRoutes } from "../lib/analytics/middlewares"
 import { opsErrorHandler, opsMiddlewares } from "./ops-middlewares"
 import { paymentRoutes } from "./payments-middlewares"
 import { responseCacheRoutes } from "./response-cache-routes"
@@ -16,6 +17,8 @@ export default defineMiddlewares({
     ...responseCacheRoutes,
     // Payments: webhook verification and dedupe, session-data whitelist, full-capture-only gateways.
     ...paymentRoutes,
+    // Analytics: funnel, product views, searches and sampled API metrics (never blocks a request).
+    ...analyticsMiddlewareRoutes,
   ],
   // 5xx answers carry the request id and no internals; 4xx stay Medusa's.
   errorHandler: opsErrorHandler(),

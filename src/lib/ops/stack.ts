@@ -27,11 +27,15 @@ const WEBHOOK_MAX_BYTES = Number(process.env.WEBHOOK_MAX_BODY_BYTES) || 64 * 102
 const allowedIps = () =>
   new Set((process.env.RATE_LIMIT_ALLOW_IPS ?? "").split(",").map((s) => s.trim()).filter(Boolean))
 
-/** The route template Express matched ("/admin/products/:id"), never the raw path; "unmatched" for 404s. */
+/**
+ * The route template Express matched ("/admin/products/:id"), never the raw path. An answer from
+ * the store response cache names its template in `res.locals.routeTemplate`; "unmatched" for 404s.
+ */
 export function routeTemplate(req: OpsRequest): string {
   const path = req.route?.path
   if (typeof path === "string") return `${req.baseUrl ?? ""}${path}`
-  return "unmatched"
+  const cached = req.res?.locals?.routeTemplate
+  return typeof cached === "string" ? cached : "unmatched"
 }
 
 const hashed = (s: string) => createHash("sha256").update(s.trim().toLowerCase()).digest("hex").slice(0, 24)
