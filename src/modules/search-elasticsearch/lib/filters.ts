@@ -49,7 +49,8 @@ function anyOf(field: PlannedField, values: Scalar[]): Query {
   if (!values.length) return { match_none: {} }
   const present = values.filter((v) => v !== null && v !== undefined)
   const clauses: Query[] = []
-  if (present.length) clauses.push({ terms: { [exactField(field)]: present.map((v) => cast(field, v)) } })
+  if (present.length === 1) clauses.push(equals(field, present[0]))
+  else if (present.length) clauses.push({ terms: { [exactField(field)]: present.map((v) => cast(field, v)) } })
   if (present.length < values.length) clauses.push(missing(field))
   return clauses.length === 1 ? clauses[0] : { bool: { should: clauses, minimum_should_match: 1 } }
 }
