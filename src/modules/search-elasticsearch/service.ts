@@ -32,6 +32,7 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
   protected readonly logger_?: Logger
   protected readonly options_: ElasticsearchSearchOptions
   protected readonly plans_ = new Map<string, Concrete>()
+  protected readonly resolving_ = new Map<string, Promise<Concrete>>()
   protected unavailableUntil_ = 0
 
   constructor({ logger }: Deps, options: ElasticsearchSearchOptions) {
@@ -62,6 +63,16 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
   protected async resolve(alias: string): Promise<Concrete> {
     const cached = this.plans_.get(alias)
     if (cached) return cached
+    // Concurrent searches on a cold cache share one mapping lookup.
+    let pending = this.resolving_.get(alias)
+    if (!pending) {
+      pending = this.fetchPlan(alias).finally(() => this.resolving_.delete(alias))
+      this.resolving_.set(alias, pending)
+    }
+    return pending
+  }
+
+  protected async fetchPlan(alias: string): Promise<Concrete> {
     const mappings = await this.call(alias, () => this.client_.indices.getMapping({ index: alias }))
     const [concrete, entry] = Object.entries(mappings)[0] ?? []
     const plan = planFromMapping(entry?.mappings)
@@ -97,7 +108,10 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
     const hash = requestHashOf(request.mappings)!
     const target = concreteName(alias, hash)
     const existing = await this.concretesOf(alias)
-    if (existing.length === 1 && existing[0] === target) return this.task(alias)
+    if (existing.length === 1 && existing[0] === target) {
+      this.plans_.set(alias, { concrete: target, plan, hash })
+      return this.task(alias)
+    }
 
     this.plans_.delete(alias)
     if (existing.length) {
@@ -107,6 +121,7 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
     await this.call(alias, () =>
       this.client_.indices.create({ ...request, index: target, aliases: { [alias]: { is_write_index: true } } })
     )
+    this.plans_.set(alias, { concrete: target, plan, hash })
     return this.task(alias)
   }
 
