@@ -136,6 +136,7 @@ describe("search-elasticsearch query building", () => {
     expect(() => body({ search_options: { distinct: "tags" } })).toThrow(/deduplicate by array field/)
     expect(() => body({ search_options: { facets: [{ field: "status", type: "range", ranges: [] }] } })).toThrow(/does not allow "range"/)
     expect(() => body({ search_options: { facets: ["description"] } })).toThrow(/not facetable/)
+    expect(() => body({ search_options: { facets: [{ field: "min_price", query: "4" }] } })).toThrow(/needs a text or keyword field/)
   })
 
   it("sorts by field with missing values last and the primary key as tiebreak", () => {

@@ -41,6 +41,10 @@ export function normalizeFacets(
       }
     }
     const value = request as Extract<SearchTypes.SearchFacetRequest, { type?: "value" }>
+    // ES applies `include` patterns to string terms only; a numeric prefix match would be a different question.
+    if (value.query !== undefined && field.kind !== "keyword" && field.kind !== "text") {
+      notAllowed(`A value facet "query" needs a text or keyword field ("${value.field}" is ${field.kind})`)
+    }
     return {
       field: value.field,
       type: "value",
