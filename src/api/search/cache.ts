@@ -10,7 +10,7 @@ export const searchCacheTtl = () => Number(process.env.SEARCH_CACHE_TTL ?? 300)
 
 const lookups = counter<"result">({
   name: "store_search_cache_lookups_total",
-  help: "POST /store/search answers by cache outcome (hit, miss)",
+  help: "POST /store/search answers by cache outcome (hit, miss, bypass)",
   labelNames: ["result"],
 })
 
@@ -28,15 +28,17 @@ export async function storeSearchCache(req: MedusaRequest, res: MedusaResponse, 
     return next()
   }
   const key = searchCacheKey(req.body, channels)
-  const cached = await caching.get({ key }).catch(() => null)
+  // `Cache-Control: no-cache` asks for a fresh answer (which then refreshes the cache).
+  const bypass = /no-cache/i.test(String(req.headers["cache-control"] ?? ""))
+  const cached = bypass ? null : await caching.get({ key }).catch(() => null)
   if (cached) {
     lookups.inc({ result: "hit" })
     res.setHeader("x-search-cache", "hit")
     res.status(200).json(cached)
     return
   }
-  lookups.inc({ result: "miss" })
-  res.setHeader("x-search-cache", "miss")
+  lookups.inc({ result: bypass ? "bypass" : "miss" })
+  res.setHeader("x-search-cache", bypass ? "bypass" : "miss")
   const send = res.json.bind(res)
   res.json = ((body: object) => {
     if (res.statusCode === 200) {
