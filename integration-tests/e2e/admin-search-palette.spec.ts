@@ -44,7 +44,10 @@ describe("admin command palette finds products through the search index", () => 
   })
 
   async function paletteSearch(text: string) {
-    const answered = page.waitForResponse((r) => r.url().includes("/admin/search?") && r.url().includes(encodeURIComponent(text).replace(/%20/g, "+")) || r.url().includes("/admin/search?") && decodeURIComponent(r.url()).includes(text))
+    const answered = page.waitForResponse((r) => {
+      const url = new URL(r.url())
+      return url.pathname.endsWith("/admin/search") && url.searchParams.get("q") === text
+    })
     const input = page.getByRole("dialog").locator("input").first()
     await input.fill(text)
     const response = await answered
@@ -59,8 +62,13 @@ describe("admin command palette finds products through the search index", () => 
     await page.locator('button[type="submit"]').click()
     await page.waitForURL("**/app/orders", { timeout: 60_000 })
 
-    await page.keyboard.press("Control+k")
-    await page.getByRole("dialog").waitFor()
+    // The shortcut listener is registered once the dashboard has rendered; retry until it is.
+    await page.locator("nav").first().waitFor({ timeout: 60_000 })
+    const dialog = page.getByRole("dialog")
+    await waitFor(async () => {
+      await page.keyboard.press("Control+k")
+      return dialog.waitFor({ timeout: 2_000 }).then(() => true, () => false)
+    }, 60_000, "the command palette to open")
 
     const prefix = await paletteSearch("Chikank")
     const products = prefix.results.find((r: any) => r.entity === "product")

@@ -188,7 +188,7 @@ medusaIntegrationTestRunner({
         filters: { handle: "stoneware-mug" },
       })
       const auth = await adminAuth(api, container)
-      for (const variant of mug.variants) {
+      for (const variant of mug.variants as any[]) {
         const item = variant.inventory_items[0]
         const level = item.inventory.location_levels[0]
         await api.post(`/admin/inventory-items/${item.inventory_item_id}/location-levels/${level.location_id}`, { stocked_quantity: 0 }, auth)

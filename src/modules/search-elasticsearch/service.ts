@@ -73,7 +73,10 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
   }
 
   protected async fetchPlan(alias: string): Promise<Concrete> {
-    const mappings = await this.call(alias, () => this.client_.indices.getMapping({ index: alias }))
+    // Small and on the search path: the search timeout applies, so a dead node fails fast here too.
+    const mappings = await this.call(alias, () =>
+      this.client_.indices.getMapping({ index: alias }, this.searchRequestOptions())
+    )
     const [concrete, entry] = Object.entries(mappings)[0] ?? []
     const plan = planFromMapping(entry?.mappings)
     if (!concrete || !plan) {
