@@ -1,10 +1,13 @@
 import fs from "fs"
 import path from "path"
 import { chromium, type Browser, type Page } from "playwright-core"
+import { Client } from "pg"
 import { ADMIN, ROOT, dropDatabase, freePort, prepareDatabase, startMedusa, waitFor, type RunningMedusa } from "./support/app"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdminBuild } = require("../../scripts/lib/admin-build")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { medusa } = require("../../scripts/lib/run")
 
 const DB = `e2e_search_palette_${process.pid}`
 const ARTIFACTS = path.join(ROOT, "test-artifacts")
@@ -14,20 +17,30 @@ describe("admin command palette finds products through the search index", () => 
   let app: RunningMedusa
   let browser: Browser
   let page: Page
+  let env: NodeJS.ProcessEnv
+  let publishableKey: string
+  let productCount: number
+  const storeSearch = async (body: object) => {
+    const res = await fetch(`${app.url}/store/search`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-publishable-api-key": publishableKey },
+      body: JSON.stringify({ entity: "product", ...body }),
+    })
+    return { status: res.status, result: res.ok ? (await res.json()).results[0] : await res.text() }
+  }
 
   beforeAll(async () => {
     const port = await freePort()
-    const { env, summary } = await prepareDatabase(DB, port)
+    const prepared = await prepareDatabase(DB, port)
+    env = prepared.env
+    publishableKey = prepared.summary.publishable_key
+    productCount = prepared.summary.product_count
     await ensureAdminBuild(env, (m: string) => console.log(m))
     app = await startMedusa(env, port)
     // The index is filled by the boot seed, in the background: wait until it answers.
     await waitFor(async () => {
-      const res = await fetch(`${app.url}/store/search`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-publishable-api-key": summary.publishable_key },
-        body: JSON.stringify({ entity: "product", pagination: { take: 0 } }),
-      })
-      return res.ok && (await res.json()).results[0].metadata.count === summary.product_count
+      const { status, result } = await storeSearch({ pagination: { take: 0 } })
+      return status === 200 && result.metadata.count === productCount
     }, 120_000, "the product index to be seeded")
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -85,4 +98,36 @@ describe("admin command palette finds products through the search index", () => 
     await page.getByRole("dialog").getByText("Chikankari Kurta").first().click()
     await page.waitForURL(/\/app\/products\/prod_/, { timeout: 30_000 })
   }, 180_000)
+
+  it("`npm run search:reindex` swaps in a new index version while the running shop keeps answering", async () => {
+    const activeVersion = async () => {
+      const pg = new Client({ connectionString: env.DATABASE_URL })
+      await pg.connect()
+      try {
+        return (await pg.query("select active_version from search_index where name = 'product'")).rows[0].active_version as number
+      } finally {
+        await pg.end()
+      }
+    }
+    const before = await activeVersion()
+    const counts: number[] = []
+    let done = false
+    const probing = (async () => {
+      while (!done) {
+        const { status, result } = await storeSearch({ filters: { q: "kurta" }, pagination: { take: 0 } })
+        counts.push(status === 200 ? result.metadata.count : -status)
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    })()
+    const { output } = await medusa(["exec", "./src/scripts/search-reindex.ts", "product"], { env })
+    done = true
+    await probing
+    expect(output).toMatch(/search:reindex product done/)
+    expect(await activeVersion()).toBe(before + 1)
+    expect(counts.length).toBeGreaterThan(0)
+    expect(new Set(counts).size).toBe(1)
+    expect(counts[0]).toBeGreaterThan(0)
+    const { result } = await storeSearch({ pagination: { take: 0 } })
+    expect(result.metadata.count).toBe(productCount)
+  }, 300_000)
 })

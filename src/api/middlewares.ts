@@ -8,6 +8,6 @@ import { storeSearchRoutes } from "./search/store-search"
  */
 export default defineMiddlewares({
   // Medusa's handler, plus 503 for "search engine unavailable" (src/api/search/error-handler.ts).
-  errorHandler: searchAwareErrorHandler as any,
+  errorHandler: searchAwareErrorHandler,
   routes: [...storeSearchRoutes],
 })
