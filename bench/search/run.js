@@ -133,7 +133,7 @@ const SHAPES = {
       { field: "min_price.usd", type: "stats" },
     ] },
   },
-  prefix: { entity: "product", fields: ["id", "title"], filters: { q: "embroidered kur" }, search_options: { match_strategy: "last" } },
+  prefix: { entity: "product", fields: ["id", "title"], filters: { q: "festive kur" }, search_options: { match_strategy: "last" } },
   "filter-only": { entity: "product", fields: ["id", "title"], filters: { categories: "Kurtas", in_stock: true, "min_price.inr": { $lt: 150000 } } },
 }
 
