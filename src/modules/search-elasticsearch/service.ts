@@ -51,7 +51,10 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
       return await run()
     } catch (error) {
       if (isConnectivityError(error)) this.unavailableUntil_ = Date.now() + this.cooldownMs_
-      throw translateError(error, index, this.cooldownMs_)
+      const translated = translateError(error, index, this.cooldownMs_)
+      // Another process may have recreated or dropped the index: forget what we knew.
+      if (translated instanceof MedusaError && translated.type === MedusaError.Types.NOT_FOUND) this.plans_.delete(index)
+      throw translated
     }
   }
 
@@ -210,7 +213,7 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
   }
 
   async deleteDocuments({ index, filters }: SearchTypes.SearchDeleteDocumentsInput): Promise<SearchTypes.SearchTask> {
-    const { concrete, plan } = await this.resolve(index)
+    const { plan } = await this.resolve(index)
     const ids = extractPrimaryKeyFilter(filters, plan)
     if (ids) {
       if (!ids.length) return this.task(index)
@@ -226,15 +229,15 @@ export class ElasticsearchSearchService extends AbstractSearchProviderService {
     const query = compileFilters(filters, plan)
     if (!query) return this.task(index)
     await this.call(index, () =>
-      this.client_.deleteByQuery({ index: concrete, query, refresh: true, conflicts: "proceed" })
+      this.client_.deleteByQuery({ index, query, refresh: true, conflicts: "proceed" })
     )
     return this.task(index)
   }
 
   async clearIndex({ index }: { index: string }): Promise<SearchTypes.SearchTask> {
-    const { concrete } = await this.resolve(index)
+    await this.resolve(index)
     await this.call(index, () =>
-      this.client_.deleteByQuery({ index: concrete, query: { match_all: {} }, refresh: true, conflicts: "proceed" })
+      this.client_.deleteByQuery({ index, query: { match_all: {} }, refresh: true, conflicts: "proceed" })
     )
     return this.task(index)
   }

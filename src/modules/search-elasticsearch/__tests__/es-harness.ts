@@ -97,7 +97,8 @@ export function mockIndexAdmin(mock: Mock) {
     return { took: 3, errors: items.some((it) => (Object.values(it)[0] as any).error), items }
   })
   mock.add({ method: "POST", path: "/:index/_delete_by_query" }, (p: any) => {
-    const entry = indices.get(p.path.split("/")[1])
+    const target = p.path.split("/")[1]
+    const entry = indices.get(target) ?? byAlias(target)?.[1]
     let deleted = 0
     if (entry && p.body.query.match_all) {
       deleted = entry.docs.size

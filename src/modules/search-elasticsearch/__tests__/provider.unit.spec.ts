@@ -161,7 +161,7 @@ describe(`search-elasticsearch provider (${es.real ? "real node" : "elasticsearc
     await provider.deleteDocuments({ index: physical, filters: { status: "draft" } })
     reqs = es.take()
     const byQuery = reqs.find((r) => r.path.endsWith("/_delete_by_query"))!
-    expect(byQuery.path).toBe(`/${concrete}/_delete_by_query`)
+    expect(byQuery.path).toBe(`/${physical}/_delete_by_query`)
     expect(byQuery.querystring).toBe("refresh=true&conflicts=proceed")
     expect(byQuery.body).toEqual({ query: { term: { status: "draft" } } })
     expect((await provider.listIndexes()).find((i) => i.name === physical)?.document_count).toBe(1)
