@@ -130,4 +130,35 @@ describe("admin command palette finds products through the search index", () => 
     const { result } = await storeSearch({ pagination: { take: 0 } })
     expect(result.metadata.count).toBe(productCount)
   }, 300_000)
+
+  it("staff rebuild the index from Settings → Search indexes, and search keeps answering", async () => {
+    const version = async () => {
+      const pg = new Client({ connectionString: env.DATABASE_URL })
+      await pg.connect()
+      try {
+        return (await pg.query("select active_version from search_index where name = 'product'")).rows[0].active_version as number
+      } finally {
+        await pg.end()
+      }
+    }
+    const before = await version()
+    await page.goto(`${app.url}/app/settings/search`)
+    await page.getByText("search-postgres").first().waitFor({ timeout: 60_000 })
+    await page.getByRole("button", { name: "Reindex" }).first().click()
+    const modal = page.getByRole("dialog")
+    await modal.getByText("Reindex product?").waitFor({ timeout: 30_000 })
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-search-indexes-reindex.png") })
+    await modal.getByRole("button", { name: "Reindex" }).click()
+    await page.getByText("Reindexing product started").waitFor({ timeout: 30_000 })
+
+    const counts: number[] = []
+    const swapped = await waitFor(async () => {
+      const { status, result } = await storeSearch({ pagination: { take: 0 } })
+      counts.push(status === 200 ? result.metadata.count : -status)
+      return (await version()) > before
+    }, 120_000, "the rebuilt version to be swapped in")
+    expect(swapped).toBe(true)
+    expect(new Set(counts)).toEqual(new Set([productCount]))
+  }, 300_000)
 })
+

@@ -226,5 +226,21 @@ medusaIntegrationTestRunner({
       expect(version).toBeGreaterThan(1)
       expect(new Set(counts)).toEqual(new Set([PRODUCT_LINES.length]))
     })
+    it("rebuilds only the products named in the admin's Reindex form (entity ids)", async () => {
+      const container = getContainer()
+      const searchModule = container.resolve(Modules.SEARCH)
+      const pick = await search({ filters: { handle: ["jute-tote", "brass-tumbler"] }, fields: ["id", "handle"] })
+      const [tote, tumbler] = ["jute-tote", "brass-tumbler"].map((h) => pick.hits.find((x: any) => x.document.handle === h).id)
+      // Both documents leave the index (as after a lost ingestion)...
+      await searchModule.deleteDocuments({ index: "product", filters: { id: [tote, tumbler] } })
+      expect((await search({ filters: { id: [tote, tumbler] }, fields: ["id"] })).hits).toHaveLength(0)
+
+      // ...and the form's "Entity IDs" brings back exactly the one named.
+      const auth = await adminAuth(api, container)
+      const started = await api.post("/admin/search-indexes/product/reindex", { filters: { ids: [tote] } }, auth)
+      expect(started.status).toBe(202)
+      const back = await eventually(() => search({ filters: { id: [tote, tumbler] }, fields: ["id"] }), (r) => r.hits.length > 0)
+      expect(back.hits.map((h: any) => h.id)).toEqual([tote])
+    })
   },
 })

@@ -11,13 +11,24 @@ const priceField = () =>
   search.integer().filterable().sortable().facetable({ types: ["range", "stats"] })
 
 /**
+ * The admin's "Reindex" form sends entity ids as `filters: { ids }`; products are read by `id`.
+ */
+export function productSeedFilters(filters?: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (!filters || !("ids" in filters)) return filters
+  const { ids, ...rest } = filters
+  return { ...rest, id: ids }
+}
+
+const transform = async (rows: Record<string, any>[]) =>
+  rows.map((row) => toProductDocument(row, { currencies, synonyms })) as any[]
+
+const seedProducts = graphSeed({ fields: PRODUCT_GRAPH_FIELDS, transform, batch_size: 200 })
+
+/**
  * The storefront and admin-palette product index. `status` and `sales_channel_ids` are
  * top-level and filterable, so POST /store/search scopes hits to published products in the
  * publishable key's sales channels. Prices are integer minor units per currency.
  */
-const transform = async (rows: Record<string, any>[]) =>
-  rows.map((row) => toProductDocument(row, { currencies, synonyms })) as any[]
-
 export default defineSearchIndex({
   name: "product",
   entity: "product",
@@ -52,5 +63,5 @@ export default defineSearchIndex({
     is_delete: (event) => event.name === "product.deleted",
     transform,
   }),
-  seed: graphSeed({ fields: PRODUCT_GRAPH_FIELDS, transform, batch_size: 200 }),
+  seed: (ctx) => seedProducts({ ...ctx, filters: productSeedFilters(ctx.filters) }),
 })
