@@ -3,6 +3,7 @@ import type { InputConfigModules } from "@medusajs/framework/types"
 import { installLogFormat } from "./src/lib/ops/log-format"
 import { installRequestContextHook } from "./src/lib/ops/request-context-hook"
 import { paymentModuleOptions } from "./src/lib/payments/providers-config"
+import fs from "fs"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -98,7 +99,8 @@ function analyticsModule(): InputConfigModules {
         resolve: "./src/modules/analytics-elasticsearch",
         id: "elasticsearch",
         options: {
-          node: es,
+          node: es.split(",").map((u) => u.trim()),
+          ca: process.env.ELASTICSEARCH_CA_CERT ? fs.readFileSync(process.env.ELASTICSEARCH_CA_CERT, "utf8") : undefined,
           apiKey: process.env.ELASTICSEARCH_API_KEY || undefined,
           username: process.env.ELASTICSEARCH_USERNAME || undefined,
           password: process.env.ELASTICSEARCH_PASSWORD || undefined,
@@ -107,6 +109,44 @@ function analyticsModule(): InputConfigModules {
       }
     : { resolve: "./src/modules/analytics-postgres", id: "postgres", options: {} }
   return [{ key: Modules.ANALYTICS, resolve: "@medusajs/medusa/analytics", options: { providers: [provider] } }]
+}
+
+/**
+ * Medusa's Search Module with both engines registered. ELASTICSEARCH_URL makes Elasticsearch
+ * the default; without it search-postgres serves the same index definitions (src/search).
+ * search-postgres stays registered either way, so switching engines can drop old versions.
+ */
+function searchModule(): InputConfigModules[number] {
+  const esUrl = process.env.ELASTICSEARCH_URL
+  const caPath = process.env.ELASTICSEARCH_CA_CERT
+  const synonyms = (process.env.SEARCH_SYNONYMS ?? "").split(";").map((g) => g.split(",").map((w) => w.trim()).filter(Boolean)).filter((g) => g.length > 1)
+  return {
+    key: Modules.SEARCH,
+    resolve: "@medusajs/medusa/search",
+    options: {
+      index_prefix: process.env.SEARCH_INDEX_PREFIX || undefined,
+      default_provider: esUrl ? "search-elasticsearch" : "search-postgres",
+      reindex: { batch_size: esUrl ? 500 : 200 },
+      providers: [
+        { resolve: "@medusajs/medusa/search-postgres", id: "postgres" },
+        ...(esUrl
+          ? [{
+              resolve: "./src/modules/search-elasticsearch",
+              id: "elasticsearch",
+              options: {
+                node: esUrl.split(",").map((u) => u.trim()),
+                api_key: process.env.ELASTICSEARCH_API_KEY || undefined,
+                username: process.env.ELASTICSEARCH_USERNAME || undefined,
+                password: process.env.ELASTICSEARCH_PASSWORD || undefined,
+                ca: caPath ? fs.readFileSync(caPath, "utf8") : undefined,
+                synonyms: synonyms.length ? synonyms : undefined,
+                search_timeout_ms: Number(process.env.ELASTICSEARCH_SEARCH_TIMEOUT_MS) || undefined,
+              },
+            }]
+          : []),
+      ],
+    },
+  }
 }
 
 module.exports = defineConfig({
@@ -153,5 +193,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/payment-audit" },
     ...(redisUrl ? redisModules(redisUrl) : []),
     ...analyticsModule(),
+    searchModule(),
   ],
 })

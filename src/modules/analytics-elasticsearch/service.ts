@@ -27,7 +27,7 @@ export default class ElasticsearchAnalyticsProvider extends AbstractAnalyticsPro
       : options.username
         ? { username: options.username, password: options.password ?? "" }
         : undefined
-    const client = new Client({ node: options.node, auth, maxRetries: 1, requestTimeout: options.requestTimeoutMs ?? 10_000 })
+    const client = new Client({ node: options.node, auth, tls: options.ca ? { ca: options.ca } : undefined, maxRetries: 1, requestTimeout: options.requestTimeoutMs ?? 10_000 })
     const outbox = new PostgresOutbox(__pg_connection__, options.outboxTable)
     this.writer = new BulkWriter(client, outbox, logger, {
       dataStreamPrefix: options.dataStreamPrefix ?? DEFAULT_WRITER_OPTIONS.dataStreamPrefix,

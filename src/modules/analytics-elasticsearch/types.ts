@@ -9,8 +9,10 @@ export type EventDocument = {
 }
 
 export type ElasticsearchAnalyticsOptions = {
-  /** Elasticsearch URL, e.g. http://localhost:9200 */
-  node: string
+  /** Elasticsearch URL(s), e.g. http://localhost:9200 */
+  node: string | string[]
+  /** PEM of the CA that signed the cluster's certificate. */
+  ca?: string
   apiKey?: string
   username?: string
   password?: string
