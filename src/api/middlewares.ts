@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { opsErrorHandler, opsMiddlewares } from "./ops-middlewares"
 import { paymentRoutes } from "./payments-middlewares"
+import { offlinePaymentRoutes } from "./offline-payments-middlewares"
 import { responseCacheRoutes } from "./response-cache-routes"
 
 /**
@@ -16,6 +17,8 @@ export default defineMiddlewares({
     ...responseCacheRoutes,
     // Payments: webhook verification and dedupe, session-data whitelist, full-capture-only gateways.
     ...paymentRoutes,
+    // UPI direct and cash on delivery: COD eligibility and fee before a session is created, UTR and staff routes.
+    ...offlinePaymentRoutes,
   ],
   // 5xx answers carry the request id and no internals; 4xx stay Medusa's.
   errorHandler: opsErrorHandler(),
