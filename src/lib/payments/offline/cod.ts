@@ -4,9 +4,9 @@ import { cancelOrderWorkflow, capturePaymentWorkflow } from "@medusajs/medusa/co
 import { paiseToRupees, rupeesToPaise, toPaise } from "../../../modules/payment-upi/helpers"
 import { COD_PROVIDER_ID } from "../providers-config"
 import { parseCsv } from "./csv"
+import { fail } from "./errors"
 import { findOrder, offlinePayments, orderWithPayments, paymentsOf, withOrderLock, type OrderPayments } from "./orders"
 
-const fail = (type: keyof typeof MedusaError.Types, message: string) => new MedusaError(MedusaError.Types[type], message)
 
 function codPaymentOf(order: OrderPayments) {
   const payment = paymentsOf(order, COD_PROVIDER_ID)[0]

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
 import { isUtr, paiseToRupees, rupeesToPaise } from "../../../modules/payment-upi/helpers"
 import { parseCsv } from "./csv"
+import { isDecisionError } from "./errors"
 import { offlinePayments } from "./orders"
 import { approveUpi } from "./upi"
 
@@ -39,8 +39,8 @@ export async function importBankStatement(container: MedusaContainer, csv: strin
       await approveUpi(container, transfer.order_id!, { amount: row.amount, actor: { id: staffId, source: "statement" }, reason: `bank statement line ${line}` })
       out.push({ ...base, outcome: "approved", order_id: transfer.order_id ?? undefined })
     } catch (e) {
-      if (!(e instanceof MedusaError)) throw e
-      out.push({ ...base, outcome: "review", order_id: transfer.order_id ?? undefined, reason: e.message })
+      if (!isDecisionError(e)) throw e
+      out.push({ ...base, outcome: "review", order_id: transfer.order_id ?? undefined, reason: (e as Error).message })
     }
   }
   return out

@@ -5,11 +5,11 @@ import { isUniqueViolation } from "../../../modules/offline-payments/service"
 import { isUtr, paiseToRupees, rupeesToPaise } from "../../../modules/payment-upi/helpers"
 import type { UpiApproval, UpiSessionData } from "../../../modules/payment-upi/types"
 import { UPI_PROVIDER_ID } from "../providers-config"
+import { fail, isDecisionError } from "./errors"
 import { offlinePayments, orderOfCollection, orderWithPayments, sessionsOf, withOrderLock, type OrderPayments } from "./orders"
 
 type Actor = { id: string; source: "staff" | "statement" | "job" }
 
-const fail = (type: keyof typeof MedusaError.Types, message: string) => new MedusaError(MedusaError.Types[type], message)
 
 /** Shopper reports the UTR of the transfer. Idempotent for the same UTR; never lets one UTR serve two orders. */
 export async function submitUtr(container: MedusaContainer, sessionId: string, input: { utr: string; amount?: string | number }) {
@@ -138,7 +138,7 @@ export async function expireUnpaidUpiOrders(container: MedusaContainer, minutes:
       await rejectUpi(container, order.id, { reason: `unpaid after ${minutes} minutes`, actor: { id: "system", source: "job" }, action: "expired" })
       expired.push(order.id)
     } catch (e) {
-      if (!(e instanceof MedusaError)) throw e // someone decided first
+      if (!isDecisionError(e)) throw e // someone decided first
     }
   }
   return expired
@@ -147,11 +147,11 @@ export async function expireUnpaidUpiOrders(container: MedusaContainer, minutes:
 /** Decisions and the submitted UTR of one order, for the admin widget. */
 export async function upiStatusOfOrder(container: MedusaContainer, orderId: string) {
   const order = await orderWithPayments(container, orderId)
-  const session = sessionsOf(order, UPI_PROVIDER_ID)[0]
-  if (!session) return { order_id: order.id, upi: null }
   const service = offlinePayments(container)
-  const [transfer] = await service.listUpiTransfers({ payment_session_id: session.id })
   const decisions = await service.listPaymentDecisions({ order_id: order.id }, { order: { created_at: "ASC" } })
+  const session = sessionsOf(order, UPI_PROVIDER_ID)[0]
+  if (!session) return { order_id: order.id, order_status: order.status, upi: null, decisions }
+  const [transfer] = await service.listUpiTransfers({ payment_session_id: session.id })
   const data = session.data as unknown as UpiSessionData
   return {
     order_id: order.id,
