@@ -73,7 +73,7 @@ medusaIntegrationTestRunner({
     }
 
     const adminOrder = async (id: string) =>
-      (await api.get(`/admin/orders/${id}?fields=id,status,payment_status,total,*items,*payment_collections`, admin)).data.order
+      (await api.get(`/admin/orders/${id}?fields=id,display_id,status,payment_status,total,*items,*payment_collections`, admin)).data.order
     const submitUtr = (sessionId: string, body: Record<string, unknown>) => call(api.post(`/store/upi/payment-sessions/${sessionId}/utr`, body, store()))
     const offline = (orderId: string) => api.get(`/admin/orders/${orderId}/offline-payment`, admin).then((r) => r.data)
     const reservations = async (order: { items: { id: string }[] }) =>
