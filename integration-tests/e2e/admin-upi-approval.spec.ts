@@ -95,8 +95,9 @@ describe("UPI approval on the admin order page", () => {
 
     const after = (await adminApi.get(`/admin/orders/${orderId}?fields=payment_status`)).data.order
     expect(after.payment_status).toBe("captured")
-    // Medusa's own order summary shows the payment as paid too.
-    await page.getByText("Paid", { exact: true }).first().waitFor({ timeout: 30_000 })
+    // Medusa's own order header and payments section show the payment captured, ₹ outstanding 0.
+    await page.getByText("Captured", { exact: true }).first().waitFor({ timeout: 30_000 })
+    expect(await page.getByText("Outstanding amount").locator("..").innerText()).toContain("0.00")
     await page.getByTestId("upi-payment-widget").scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-order-upi-approved.png"), fullPage: true })
   }, 300_000)

@@ -23,6 +23,13 @@ const env: Record<string, string> = {
   COD_BLOCKED_PINCODES: "110001, 400001",
   COD_SHIPPING_OPTIONS: "Standard Delivery",
   COD_FEE: "49",
+  // The UTR route's own budget is exercised last; every other class is out of the way.
+  RATE_LIMIT: "on",
+  RATE_LIMIT_PAYMENT_PROOF: "60/10m",
+  RATE_LIMIT_AUTH: "100000/1m",
+  RATE_LIMIT_CHECKOUT: "100000/1m",
+  RATE_LIMIT_CATALOG: "100000/1m",
+  RATE_LIMIT_ADMIN: "100000/1m",
 }
 const saved = { ...process.env }
 beforeAll(() => {
@@ -361,6 +368,19 @@ medusaIntegrationTestRunner({
       const short = await api.post("/admin/cod/remittances", { csv: `order,amount\n${c.display_id},${rupees(paise(c.total) - 5000)}` }, admin)
       expect(short.data.rows[0]).toMatchObject({ outcome: "short", expected: rupees(paise(c.total)) })
       expect((await offline(c.id)).decisions.map((d: { action: string }) => d.action)).toEqual(["delivered"])
+    })
+
+    it("UTR submissions are rate limited per IP (RATE_LIMIT_PAYMENT_PROOF)", async () => {
+      let res: { status: number; headers: Record<string, string>; data: any } | undefined
+      for (let i = 0; i < 61; i++) {
+        res = await submitUtr("payses_unknown", { utr: "123" })
+        if (res!.status === 429) break
+        expect(res!.status).toBe(400)
+      }
+      expect(res!.status).toBe(429)
+      expect(Number(res!.headers["retry-after"])).toBeGreaterThan(0)
+      // Other store routes keep their own budget.
+      expect((await api.get("/store/regions", store())).status).toBe(200)
     })
   },
 })

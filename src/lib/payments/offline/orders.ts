@@ -31,7 +31,7 @@ const ORDER_FIELDS = [
 
 export async function findOrder(container: MedusaContainer, filters: { id?: string; display_id?: number }): Promise<OrderPayments | undefined> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters })
+  const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: filters as never })
   return data[0] as unknown as OrderPayments | undefined
 }
 
