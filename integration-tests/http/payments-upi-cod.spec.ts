@@ -302,6 +302,21 @@ medusaIntegrationTestRunner({
       expect(paise(order.total)).toBe(paise(withFee.total))
     })
 
+    it("COD rules are checked again when the order is placed", async () => {
+      const ok = await cart(COD)
+      expect(ok.res.status).toBe(200)
+      // Same state, same GST, same total: Medusa keeps the COD session across this address change.
+      const moved = { ...INDIAN_ADDRESS, postal_code: "400001", address_1: "1 Marine Drive" }
+      await api.post(`/store/carts/${ok.cart.id}`, { shipping_address: moved }, store())
+      const { data: { cart: after } } = await api.get(`/store/carts/${ok.cart.id}?fields=*payment_collection.payment_sessions`, store())
+      expect(after.payment_collection.payment_sessions.map((s: { provider_id: string }) => s.provider_id)).toEqual([COD])
+      const done = await completeCart(api, seed.publishable_key, ok.cart.id)
+      expect(done.status).toBe(400)
+      expect(done.data.message).toBe("Cash on delivery is not available for PIN code 400001")
+      const { data: { cart: still } } = await api.get(`/store/carts/${ok.cart.id}?fields=completed_at`, store())
+      expect(still.completed_at).toBeFalsy()
+    })
+
     it("COD in USD is refused: INR only", async () => {
       const us = await cart(COD, { regionKey: "us", address: { first_name: "T", last_name: "B", address_1: "1 Market St", city: "SF", province: "CA", postal_code: "94105", country_code: "us" }, shipping: "International Standard" }).catch((e) => ({ res: { status: 0, data: { message: String(e) } } }))
       expect(us.res.status).toBe(400)

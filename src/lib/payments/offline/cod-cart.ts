@@ -36,17 +36,22 @@ export function totalWithoutFeePaise(cart: CartForCod): number {
   return toPaise(MathBN.sub(MathBN.convert(cart.total as number), fee))
 }
 
-/**
- * Before a COD session is created: refuse an ineligible cart with the reason, and put the COD fee
- * line on it (refreshing the payment collection so the session asks for the new total).
- */
-export async function prepareCartForCod(container: MedusaContainer, cart: CartForCod, rules: CodRules): Promise<void> {
+/** Throws NOT_ALLOWED (400) with the shopper-facing reason when the cart may not be paid cash on delivery. */
+export function assertCodEligible(cart: CartForCod, rules: CodRules): void {
   const shippingOptions = (cart.shipping_methods ?? []).map((m) => ({ id: m.shipping_option_id, name: m.name }))
   const decision = checkCodEligibility(
     { currency_code: cart.currency_code, totalPaise: totalWithoutFeePaise(cart), postal_code: cart.shipping_address?.postal_code, shippingOptions },
     rules
   )
   if (!decision.eligible) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, decision.reason)
+}
+
+/**
+ * Before a COD session is created: refuse an ineligible cart with the reason, and put the COD fee
+ * line on it (refreshing the payment collection so the session asks for the new total).
+ */
+export async function prepareCartForCod(container: MedusaContainer, cart: CartForCod, rules: CodRules): Promise<void> {
+  assertCodEligible(cart, rules)
   const feePaise = rules.feePaise ?? 0
   const hasFee = (cart.items ?? []).some(isFeeLine)
   if (feePaise > 0 && !hasFee) {
