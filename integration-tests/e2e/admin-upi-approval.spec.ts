@@ -17,13 +17,14 @@ const UTR = "734512345678"
  * A shopper pays by UPI and reports the UTR; a staff user opens the order in the admin, enters the
  * amount the bank shows in the UPI widget and approves: the order is paid.
  */
-describe("UPI approval on the admin order page", () => {
+describe("UPI approval and COD delivery on the admin order page", () => {
   let app: RunningMedusa
   let browser: Browser
   let page: Page
   let orderId: string
   let amount: string
   let adminApi: ReturnType<typeof axios.create>
+  let codOrderId: string
 
   beforeAll(async () => {
     const port = await freePort()
@@ -47,6 +48,17 @@ describe("UPI approval on the admin order page", () => {
     expect(done.type).toBe("order")
     orderId = done.order.id
     await api.post(`/store/upi/payment-sessions/${session.id}/utr`, { utr: UTR }, { headers: { "x-publishable-api-key": key } })
+
+    // A second order, paid cash on delivery.
+    const codCart = await cartReadyForPayment(api, key, {
+      regionId: india.id,
+      items: [{ variant_id: tee.variant.id, quantity: 1 }],
+      shippingOptionName: "Standard Delivery",
+    })
+    await startPaymentSession(api, key, codCart.paymentCollectionId, "pp_cod_cod")
+    const { data: codDone } = await api.post(`/store/carts/${codCart.cart.id}/complete`, {}, { headers: { "x-publishable-api-key": key } })
+    expect(codDone.type).toBe("order")
+    codOrderId = codDone.order.id
 
     const { data: { token } } = await api.post("/auth/user/emailpass", ADMIN)
     adminApi = axios.create({ baseURL: app.url, headers: { authorization: `Bearer ${token}` } })
@@ -100,5 +112,20 @@ describe("UPI approval on the admin order page", () => {
     expect(await page.getByText("Outstanding amount").locator("..").innerText()).toContain("0.00")
     await page.getByTestId("upi-payment-widget").scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-order-upi-approved.png"), fullPage: true })
+  }, 300_000)
+
+  it("staff mark a cash-on-delivery order delivered and its payment is captured", async () => {
+    expect((await adminApi.get(`/admin/orders/${codOrderId}?fields=payment_status`)).data.order.payment_status).toBe("authorized")
+    await page.goto(`${app.url}/app/orders/${codOrderId}`)
+    const widget = page.getByTestId("cod-payment-widget")
+    await widget.waitFor({ timeout: 60_000 })
+    expect(await widget.getByTestId("cod-status").innerText()).toContain("To collect")
+    await expect(page.getByTestId("upi-payment-widget").count()).resolves.toBe(0)
+    await widget.getByTestId("cod-delivered").click()
+    await page.getByTestId("cod-status").filter({ hasText: "Cash collected" }).waitFor({ timeout: 60_000 })
+    expect(await page.getByTestId("cod-decision").first().innerText()).toMatch(/delivered by user_/)
+    expect((await adminApi.get(`/admin/orders/${codOrderId}?fields=payment_status`)).data.order.payment_status).toBe("captured")
+    await page.getByTestId("cod-payment-widget").scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-order-cod-delivered.png"), fullPage: true })
   }, 300_000)
 })

@@ -2,11 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { authorizePaymentSessionForOrderWorkflow, cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { isUniqueViolation } from "../../../modules/offline-payments/service"
-import { isUtr, paiseToRupees, rupeesToPaise } from "../../../modules/payment-upi/helpers"
+import { isUtr, paiseToRupees, rupeesToPaise, toPaise } from "../../../modules/payment-upi/helpers"
 import type { UpiApproval, UpiSessionData } from "../../../modules/payment-upi/types"
-import { UPI_PROVIDER_ID } from "../providers-config"
+import { COD_PROVIDER_ID, UPI_PROVIDER_ID } from "../providers-config"
 import { fail, isDecisionError } from "./errors"
-import { offlinePayments, orderOfCollection, orderWithPayments, sessionsOf, withOrderLock, type OrderPayments } from "./orders"
+import { offlinePayments, orderOfCollection, orderWithPayments, paymentsOf, sessionsOf, withOrderLock, type OrderPayments } from "./orders"
 
 type Actor = { id: string; source: "staff" | "statement" | "job" }
 
@@ -144,13 +144,15 @@ export async function expireUnpaidUpiOrders(container: MedusaContainer, minutes:
   return expired
 }
 
-/** Decisions and the submitted UTR of one order, for the admin widget. */
+/** UPI state (UTR, amount), COD state and the decisions of one order, for the admin widget. */
 export async function upiStatusOfOrder(container: MedusaContainer, orderId: string) {
   const order = await orderWithPayments(container, orderId)
   const service = offlinePayments(container)
   const decisions = await service.listPaymentDecisions({ order_id: order.id }, { order: { created_at: "ASC" } })
+  const cod = paymentsOf(order, COD_PROVIDER_ID)[0]
+  const codState = cod ? { payment_id: cod.id, amount: paiseToRupees(toPaise(cod.amount as number)), captured: !!cod.captured_at, canceled: !!cod.canceled_at } : null
   const session = sessionsOf(order, UPI_PROVIDER_ID)[0]
-  if (!session) return { order_id: order.id, order_status: order.status, upi: null, decisions }
+  if (!session) return { order_id: order.id, order_status: order.status, upi: null, cod: codState, decisions }
   const [transfer] = await service.listUpiTransfers({ payment_session_id: session.id })
   const data = session.data as unknown as UpiSessionData
   return {
@@ -166,6 +168,7 @@ export async function upiStatusOfOrder(container: MedusaContainer, orderId: stri
       transfer_status: transfer?.status ?? "awaiting_utr",
       submitted_at: transfer?.created_at ?? null,
     },
+    cod: null,
     decisions,
   }
 }
