@@ -191,6 +191,8 @@ module.exports = defineConfig({
     },
     // Webhook dedupe and payment incidents (failed payments, failed refunds) shown to staff.
     { resolve: "./src/modules/payment-audit" },
+    // UPI-direct UTRs (unique across orders) and the staff decisions on UPI and COD payments.
+    { resolve: "./src/modules/offline-payments" },
     ...(redisUrl ? redisModules(redisUrl) : []),
     ...analyticsModule(),
     searchModule(),

@@ -101,7 +101,7 @@ medusaIntegrationTestRunner({
 
     it("INR checkout with Razorpay, then staff capture the full amount and refund part of it", async () => {
       const { data: { payment_providers } } = await api.get(`/store/payment-providers?region_id=${seed.region_ids.in}`, headers(seed.publishable_key))
-      expect(payment_providers.map((p: { id: string }) => p.id).sort()).toEqual([RAZORPAY, "pp_system_default"])
+      expect(payment_providers.map((p: { id: string }) => p.id).sort()).toEqual(["pp_cod_cod", RAZORPAY, "pp_system_default"]) // COD is on unless COD_ENABLED=false
 
       // A storefront trying to set the amount, currency, capture mode or notes is refused outright.
       const hostile = await razorpayCart({

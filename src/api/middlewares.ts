@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { analyticsMiddlewareRoutes } from "../lib/analytics/middlewares"
 import { opsErrorHandler, opsMiddlewares } from "./ops-middlewares"
 import { paymentRoutes } from "./payments-middlewares"
+import { offlinePaymentRoutes } from "./offline-payments-middlewares"
 import { responseCacheRoutes } from "./response-cache-routes"
 import { withSearchUnavailable } from "./search/error-handler"
 import { storeSearchRoutes } from "./search/store-search"
@@ -24,6 +25,8 @@ export default defineMiddlewares({
     ...paymentRoutes,
     // Store search: result cache and sales-channel scoping on Medusa's POST /store/search.
     ...storeSearchRoutes,
+    // UPI direct and cash on delivery: COD eligibility and fee before a session is created, UTR and staff routes.
+    ...offlinePaymentRoutes,
   ],
   // Search engine down: 503 with Retry-After. Other 5xx answers carry the request id and no
   // internals (logged with the stack); 4xx stay Medusa's.

@@ -8,7 +8,7 @@ import {
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { paymentWebhookRoutes } from "./hooks/payment-webhooks"
 import { RazorpayVerifySchema } from "./store/razorpay/verify/validators"
-import { RAZORPAY_PROVIDER_ID, STRIPE_PROVIDER_ID } from "../lib/payments/providers-config"
+import { COD_PROVIDER_ID, RAZORPAY_PROVIDER_ID, STRIPE_PROVIDER_ID, UPI_PROVIDER_ID } from "../lib/payments/providers-config"
 
 /**
  * Razorpay can only capture the full authorized amount, and Medusa's Stripe provider always captures
@@ -42,6 +42,9 @@ async function fullCaptureOnly(req: MedusaRequest, _res: MedusaResponse, next: M
 const CLIENT_DATA_ALLOWED: Record<string, string[]> = {
   [RAZORPAY_PROVIDER_ID]: [],
   [STRIPE_PROVIDER_ID]: [],
+  // UPI intent and COD eligibility are built from the cart as stored; the storefront sets nothing.
+  [UPI_PROVIDER_ID]: [],
+  [COD_PROVIDER_ID]: [],
 }
 
 function whitelistSessionData(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {

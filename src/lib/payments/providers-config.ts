@@ -7,6 +7,8 @@ type ProviderEntry = { resolve: string; id: string; options: Record<string, unkn
 
 export const STRIPE_PROVIDER_ID = "pp_stripe_stripe"
 export const RAZORPAY_PROVIDER_ID = "pp_razorpay_razorpay"
+export const UPI_PROVIDER_ID = "pp_upi_upi"
+export const COD_PROVIDER_ID = "pp_cod_cod"
 
 const flag = (v: string | undefined) => v === "true" || v === "1"
 
@@ -50,6 +52,24 @@ export function paymentProvidersFromEnv(env: Env): { providers: ProviderEntry[];
     parts.push(`Razorpay off (${missing.join(", ")} not set)`)
   }
 
+  if (env.UPI_VPA && env.UPI_PAYEE_NAME) {
+    providers.push({
+      resolve: "./src/modules/payment-upi",
+      id: "upi",
+      options: { vpa: env.UPI_VPA, payeeName: env.UPI_PAYEE_NAME, expiryMinutes: upiExpiryMinutes(env) },
+    })
+    parts.push(`UPI direct on (orders expire after ${upiExpiryMinutes(env)} min)`)
+  } else {
+    parts.push("UPI direct off (UPI_VPA / UPI_PAYEE_NAME not set)")
+  }
+
+  if (env.COD_ENABLED !== "false" && env.COD_ENABLED !== "0") {
+    providers.push({ resolve: "./src/modules/payment-cod", id: "cod", options: {} })
+    parts.push("cash on delivery on")
+  } else {
+    parts.push("cash on delivery off (COD_ENABLED=false)")
+  }
+
   return { providers, summary: `payments: ${parts.join("; ")}; manual (pp_system_default) always on` }
 }
 
@@ -64,4 +84,10 @@ export function paymentModuleOptions(env: Env) {
       ...(Number.isInteger(delay) && delay >= 0 ? { webhook_delay: delay } : {}),
     },
   }
+}
+
+/** Minutes an unpaid UPI order stays open before the expiry job cancels it. Default 60. */
+export function upiExpiryMinutes(env: Env): number {
+  const n = Number(env.UPI_EXPIRY_MINUTES)
+  return Number.isInteger(n) && n > 0 ? n : 60
 }

@@ -25,7 +25,7 @@ export const REGIONS: RegionDef[] = [
     currency_code: "inr",
     countries: ["in"],
     tax_inclusive: true,
-    payment_providers: ["pp_razorpay_razorpay", MANUAL_PAYMENT],
+    payment_providers: ["pp_razorpay_razorpay", "pp_upi_upi", "pp_cod_cod", MANUAL_PAYMENT],
     tax: {
       // GST: 18% standard (also on shipping); apparel and textiles at the 5% slab.
       default: {

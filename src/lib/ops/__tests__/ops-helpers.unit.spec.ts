@@ -25,6 +25,7 @@ describe("rate budgets", () => {
     expect(classify("POST", "/auth/token/refresh")).toBeNull()
     expect(classify("POST", "/store/carts/cart_1/complete")).toBe("checkout")
     expect(classify("POST", "/store/payment-collections")).toBe("checkout")
+    expect(classify("POST", "/store/upi/payment-sessions/payses_1/utr")).toBe("payment_proof")
     expect(classify("GET", "/store/products")).toBe("catalog")
     expect(classify("GET", "/store/search")).toBe("catalog")
     expect(classify("POST", "/hooks/payment/razorpay")).toBeNull()

@@ -1,6 +1,6 @@
 /** Route classes and their budgets. Pure: parsing and classification only. */
 
-export type RouteClass = "auth" | "checkout" | "catalog" | "admin"
+export type RouteClass = "auth" | "checkout" | "catalog" | "admin" | "payment_proof"
 export type Budget = { points: number; durationS: number }
 
 export const DEFAULT_BUDGETS: Record<RouteClass, string> = {
@@ -8,6 +8,7 @@ export const DEFAULT_BUDGETS: Record<RouteClass, string> = {
   checkout: "120/1m", // carts, payment sessions, customer account
   catalog: "600/1m", // products, categories, search
   admin: "1200/1m", // staff, per user
+  payment_proof: "10/10m", // UPI UTR submissions: a shopper reports one, maybe corrects a typo
 }
 
 export const BUDGET_ENV: Record<RouteClass, string> = {
@@ -15,6 +16,7 @@ export const BUDGET_ENV: Record<RouteClass, string> = {
   checkout: "RATE_LIMIT_CHECKOUT",
   catalog: "RATE_LIMIT_CATALOG",
   admin: "RATE_LIMIT_ADMIN",
+  payment_proof: "RATE_LIMIT_PAYMENT_PROOF",
 }
 
 const UNIT_S: Record<string, number> = { s: 1, m: 60, h: 3600 }
@@ -46,6 +48,7 @@ export function classify(method: string, path: string): RouteClass | null {
     return "auth"
   }
   if (path.startsWith("/store/")) {
+    if (method === "POST" && /^\/store\/upi\//.test(path)) return "payment_proof"
     if (/^\/store\/(carts|payment-collections|orders|customers|returns|shipping-options)(\/|$)/.test(path)) return "checkout"
     return "catalog"
   }
