@@ -12,6 +12,7 @@ const { ensureAdminBuild } = require("../../scripts/lib/admin-build")
 const DB = `e2e_upi_${process.pid}`
 const ARTIFACTS = path.join(ROOT, "test-artifacts")
 const UTR = "734512345678"
+const STATEMENT_UTR = "734598765432"
 
 /**
  * A shopper pays by UPI and reports the UTR; a staff user opens the order in the admin, enters the
@@ -25,6 +26,8 @@ describe("UPI approval and COD delivery on the admin order page", () => {
   let amount: string
   let adminApi: ReturnType<typeof axios.create>
   let codOrderId: string
+  let statementOrderId: string
+  let statementAmount: string
 
   beforeAll(async () => {
     const port = await freePort()
@@ -49,7 +52,20 @@ describe("UPI approval and COD delivery on the admin order page", () => {
     orderId = done.order.id
     await api.post(`/store/upi/payment-sessions/${session.id}/utr`, { utr: UTR }, { headers: { "x-publishable-api-key": key } })
 
-    // A second order, paid cash on delivery.
+    // A second UPI order whose credit will arrive through the bank-statement import.
+    const upi2 = await cartReadyForPayment(api, key, {
+      regionId: india.id,
+      items: [{ variant_id: tee.variant.id, quantity: 2 }],
+      shippingOptionName: "Standard Delivery",
+    })
+    const session2 = await startPaymentSession(api, key, upi2.paymentCollectionId, "pp_upi_upi")
+    statementAmount = session2.data.amount
+    const { data: done2 } = await api.post(`/store/carts/${upi2.cart.id}/complete`, {}, { headers: { "x-publishable-api-key": key } })
+    expect(done2.type).toBe("order")
+    statementOrderId = done2.order.id
+    await api.post(`/store/upi/payment-sessions/${session2.id}/utr`, { utr: STATEMENT_UTR }, { headers: { "x-publishable-api-key": key } })
+
+    // An order paid cash on delivery.
     const codCart = await cartReadyForPayment(api, key, {
       regionId: india.id,
       items: [{ variant_id: tee.variant.id, quantity: 1 }],
@@ -127,5 +143,72 @@ describe("UPI approval and COD delivery on the admin order page", () => {
     expect((await adminApi.get(`/admin/orders/${codOrderId}?fields=payment_status`)).data.order.payment_status).toBe("captured")
     await page.getByTestId("cod-payment-widget").scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-order-cod-delivered.png"), fullPage: true })
+  }, 300_000)
+
+  it("staff import a bank statement on the Reconciliation page: the matching credit pays its order, the rest is listed", async () => {
+    expect((await adminApi.get(`/admin/orders/${statementOrderId}?fields=payment_status`)).data.order.payment_status).not.toBe("captured")
+    await page.goto(`${app.url}/app/orders`)
+    await page.locator("nav").getByRole("link", { name: "Reconciliation" }).click()
+    const panel = page.getByTestId("upi-statement")
+    await panel.waitFor({ timeout: 60_000 })
+
+    // A file without the needed columns is refused with the reason, nothing imported.
+    await panel.getByTestId("upi-statement-file").setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("date,narration\n2026-11-25,hello\n") })
+    await panel.getByTestId("upi-statement-upload").click()
+    await panel.getByTestId("upi-statement-error").waitFor({ timeout: 30_000 })
+    expect(await panel.getByTestId("upi-statement-error").innerText()).toMatch(/columns utr, amount \(missing: utr, amount\)/)
+    expect(await panel.getByTestId("upi-statement-result").count()).toBe(0)
+    expect((await adminApi.get(`/admin/orders/${statementOrderId}?fields=payment_status`)).data.order.payment_status).not.toBe("captured")
+
+    const csv = [
+      "date,utr,amount,narration",
+      `2026-11-25,${STATEMENT_UTR},${statementAmount},UPI/CR/${STATEMENT_UTR}`,
+      "2026-11-25,555512345678,250.00,UPI/CR/unknown payer",
+      "2026-11-25,12AB,10.00,not a UTR",
+    ].join("\n")
+    await panel.getByTestId("upi-statement-file").setInputFiles({ name: "statement.csv", mimeType: "text/csv", buffer: Buffer.from(csv) })
+    await panel.getByTestId("upi-statement-upload").click()
+    await panel.getByTestId("upi-statement-result").waitFor({ timeout: 60_000 })
+    expect(await panel.getByTestId("upi-statement-summary").innerText()).toBe("3 rows: 1 approved, 1 for review, 1 malformed")
+    const approved = panel.getByTestId("upi-statement-done-row")
+    expect(await approved.count()).toBe(1)
+    expect(await approved.innerText()).toContain(STATEMENT_UTR)
+    expect(await approved.innerText()).toContain(statementOrderId)
+    const review = panel.getByTestId("upi-statement-review-row")
+    expect(await review.count()).toBe(1)
+    expect(await review.innerText()).toMatch(/555512345678[\s\S]*250\.00[\s\S]*no order has reported this UTR/)
+    expect(await panel.getByTestId("upi-statement-malformed-row").innerText()).toMatch(/12AB[\s\S]*UTR is not 12 digits/)
+
+    expect((await adminApi.get(`/admin/orders/${statementOrderId}?fields=payment_status`)).data.order.payment_status).toBe("captured")
+    const { data: state } = await adminApi.get(`/admin/orders/${statementOrderId}/offline-payment`)
+    expect(state.upi.transfer_status).toBe("approved")
+    expect(state.decisions.map((d: { source: string; action: string }) => `${d.source}:${d.action}`)).toContain("statement:approved")
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-reconciliation-statement.png"), fullPage: true })
+  }, 300_000)
+
+  it("staff import a courier remittance on the Reconciliation page: the delivered COD order matches, the mismatches are listed", async () => {
+    const cod = (await adminApi.get(`/admin/orders/${codOrderId}/offline-payment`)).data.cod
+    expect(cod.captured).toBe(true) // marked delivered in the test above
+    const codDisplay = (await adminApi.get(`/admin/orders/${codOrderId}?fields=display_id`)).data.order.display_id
+    const upiDisplay = (await adminApi.get(`/admin/orders/${statementOrderId}?fields=display_id`)).data.order.display_id
+
+    const panel = page.getByTestId("cod-remittance")
+    await panel.waitFor({ timeout: 60_000 })
+    const csv = ["order,amount,awb", `#${codDisplay},${cod.amount},AWB1001`, `#${upiDisplay},${statementAmount},AWB1002`, "#99999,100.00,AWB1003", "#7,lots,AWB1004"].join("\n")
+    await panel.getByTestId("cod-remittance-file").setInputFiles({ name: "remittance.csv", mimeType: "text/csv", buffer: Buffer.from(csv) })
+    await panel.getByTestId("cod-remittance-upload").click()
+    await panel.getByTestId("cod-remittance-result").waitFor({ timeout: 60_000 })
+    expect(await panel.getByTestId("cod-remittance-summary").innerText()).toBe("4 rows: 1 matched, 2 for review, 1 malformed")
+    expect(await panel.getByTestId("cod-remittance-done-row").innerText()).toContain(codOrderId)
+    const review = await panel.getByTestId("cod-remittance-review-row").allInnerTexts()
+    expect(review).toHaveLength(2)
+    expect(review[0]).toMatch(new RegExp(`#${upiDisplay}[\\s\\S]*mismatch[\\s\\S]*not a cash-on-delivery order`))
+    expect(review[1]).toMatch(/#99999[\s\S]*no such order/)
+    expect(await panel.getByTestId("cod-remittance-malformed-row").innerText()).toMatch(/amount is not a rupee amount/)
+
+    const { data: state } = await adminApi.get(`/admin/orders/${codOrderId}/offline-payment`)
+    expect(state.decisions.filter((d: { action: string }) => d.action === "remitted")).toHaveLength(1)
+    await panel.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-reconciliation-remittance.png"), fullPage: true })
   }, 300_000)
 })
