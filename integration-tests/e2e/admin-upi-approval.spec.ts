@@ -173,7 +173,7 @@ describe("UPI approval and COD delivery on the admin order page", () => {
     const approved = panel.getByTestId("upi-statement-done-row")
     expect(await approved.count()).toBe(1)
     expect(await approved.innerText()).toContain(STATEMENT_UTR)
-    expect(await approved.innerText()).toContain(statementOrderId)
+    expect(await approved.getByRole("link").getAttribute("href")).toBe(`/app/orders/${statementOrderId}`)
     const review = panel.getByTestId("upi-statement-review-row")
     expect(await review.count()).toBe(1)
     expect(await review.innerText()).toMatch(/555512345678[\s\S]*250\.00[\s\S]*no order has reported this UTR/)

@@ -105,6 +105,9 @@ export const CsvImportPanel = ({ testId, title, description, endpoint, refColumn
   )
 }
 
+// The admin's base path (`/app` by default) is whatever precedes this page's own segment.
+const orderHref = (orderId: string) => `${window.location.pathname.replace(/\/reconciliation\/?$/, "")}/orders/${orderId}`
+
 type TableProps = { testId: string; title: string; rows: ImportRow[]; refColumn: Props["refColumn"]; color: "green" | "orange" | "red" }
 
 const ResultTable = ({ testId, title, rows, refColumn, color }: TableProps) => {
@@ -121,7 +124,7 @@ const ResultTable = ({ testId, title, rows, refColumn, color }: TableProps) => {
             <Table.HeaderCell>{refColumn.label}</Table.HeaderCell>
             <Table.HeaderCell>Amount (₹)</Table.HeaderCell>
             <Table.HeaderCell>Outcome</Table.HeaderCell>
-            <Table.HeaderCell>Order</Table.HeaderCell>
+            <Table.HeaderCell>Order found</Table.HeaderCell>
             <Table.HeaderCell>Reason</Table.HeaderCell>
           </Table.Row>
         </Table.Header>
@@ -136,8 +139,8 @@ const ResultTable = ({ testId, title, rows, refColumn, color }: TableProps) => {
                   {r.outcome}
                 </Badge>
               </Table.Cell>
-              <Table.Cell>{r.order_id ? <a className="text-ui-fg-interactive" href={`/app/orders/${r.order_id}`}>{r.order_id}</a> : "—"}</Table.Cell>
-              <Table.Cell>{r.reason ?? (r.expected ? `expected ₹${r.expected}` : "")}</Table.Cell>
+              <Table.Cell>{r.order_id ? <a className="text-ui-fg-interactive" href={orderHref(r.order_id)}>{r.order_id}</a> : "—"}</Table.Cell>
+              <Table.Cell>{r.reason ?? (r.expected ? `collected ₹${r.expected}` : "")}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
