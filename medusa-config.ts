@@ -1,12 +1,27 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import type { InputConfigModules } from "@medusajs/framework/types"
+import { installLogFormat } from "./src/lib/ops/log-format"
+import { installRequestContextHook } from "./src/lib/ops/request-context-hook"
+import { paymentModuleOptions } from "./src/lib/payments/providers-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// JSON log lines carry the request id and never secrets or customer PII (issue 7, docs/operations.md).
+installLogFormat()
+if (process.env.OPS_MIDDLEWARE !== "off" && process.env.OPS_REQUEST_CONTEXT !== "off") installRequestContextHook()
 
 const port = process.env.PORT || "3001"
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
 const redisUrl = process.env.REDIS_URL
 const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "worker" | "server"
+
+const payments = paymentModuleOptions(process.env)
+// One start-up line naming the payment providers that are on; printed once per process.
+const g = globalThis as { __paymentsSummaryPrinted?: boolean }
+if (!g.__paymentsSummaryPrinted && process.env.NODE_ENV !== "test") {
+  g.__paymentsSummaryPrinted = true
+  console.info(payments.summary)
+}
 
 /** Secure cookies need TLS (or a proxy sending X-Forwarded-Proto); plain-http local runs must opt out. */
 const cookieSecure = process.env.COOKIE_SECURE
@@ -71,6 +86,29 @@ function redisModules(url: string): InputConfigModules {
   ]
 }
 
+/**
+ * Shop analytics (Medusa's Analytics Module takes exactly one provider): Elasticsearch data
+ * streams when ELASTICSEARCH_URL is set, else a table in the shop's PostgreSQL.
+ */
+function analyticsModule(): InputConfigModules {
+  if (process.env.ANALYTICS_DISABLED === "true") return []
+  const es = process.env.ELASTICSEARCH_URL
+  const provider = es
+    ? {
+        resolve: "./src/modules/analytics-elasticsearch",
+        id: "elasticsearch",
+        options: {
+          node: es,
+          apiKey: process.env.ELASTICSEARCH_API_KEY || undefined,
+          username: process.env.ELASTICSEARCH_USERNAME || undefined,
+          password: process.env.ELASTICSEARCH_PASSWORD || undefined,
+          dataStreamPrefix: process.env.ANALYTICS_ES_PREFIX || "shop",
+        },
+      }
+    : { resolve: "./src/modules/analytics-postgres", id: "postgres", options: {} }
+  return [{ key: Modules.ANALYTICS, resolve: "@medusajs/medusa/analytics", options: { providers: [provider] } }]
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -91,6 +129,8 @@ module.exports = defineConfig({
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
   modules: [
+    // Staff audit log (issue 7): every /admin mutation, kept AUDIT_LOG_RETENTION_DAYS days.
+    { resolve: "./src/modules/audit-log" },
     {
       key: Modules.FILE,
       resolve: "@medusajs/medusa/file",
@@ -104,6 +144,14 @@ module.exports = defineConfig({
         ],
       },
     },
+    {
+      key: Modules.PAYMENT,
+      resolve: "@medusajs/medusa/payment",
+      options: payments.options,
+    },
+    // Webhook dedupe and payment incidents (failed payments, failed refunds) shown to staff.
+    { resolve: "./src/modules/payment-audit" },
     ...(redisUrl ? redisModules(redisUrl) : []),
+    ...analyticsModule(),
   ],
 })

@@ -51,7 +51,7 @@ describe("docker-compose.yml", () => {
   })
 
   it("health-checks api and worker on the port each one listens on", () => {
-    expect(healthcheckText("api")).toContain(`localhost:${env("api").PORT ?? 3001}/health`)
+    expect(healthcheckText("api")).toContain(`localhost:${env("api").PORT ?? 3001}/health/ready`)
     expect(env("worker").PORT).toBe("3002")
     expect(healthcheckText("worker")).toContain("localhost:3002/health")
     expect(healthcheckText("elasticsearch")).toContain("_cluster/health")

@@ -24,7 +24,9 @@ type StoreRequest = MedusaRequest & {
   locale?: string
 }
 
-function send(req: MedusaRequest, res: MedusaResponse, entry: CachedEntry, xCache: "HIT" | "MISS", cacheControl: string) {
+function send(req: MedusaRequest, res: MedusaResponse, entry: CachedEntry, xCache: "HIT" | "MISS", cacheControl: string, template: string) {
+  // No Express route runs for a cached answer; metrics and analytics read the template from here.
+  res.locals.routeTemplate = template
   res.setHeader("ETag", entry.etag)
   res.setHeader("Cache-Control", cacheControl)
   res.setHeader("X-Cache", xCache)
@@ -101,7 +103,7 @@ export async function storeResponseCache(req: MedusaRequest, res: MedusaResponse
 
   if (lookup.entry) {
     count("hit")
-    return send(req, res, lookup.entry, "HIT", cacheControl)
+    return send(req, res, lookup.entry, "HIT", cacheControl, route.template)
   }
 
   const running = inflight.get(key)
@@ -109,7 +111,7 @@ export async function storeResponseCache(req: MedusaRequest, res: MedusaResponse
     const entry = await Promise.race([running.built, giveUpAfter(FOLLOWER_WAIT_MS)])
     if (entry) {
       count("coalesced")
-      return send(req, res, entry, "HIT", cacheControl)
+      return send(req, res, entry, "HIT", cacheControl, route.template)
     }
     count("miss")
     res.setHeader("X-Cache", "MISS")
@@ -142,7 +144,7 @@ export async function storeResponseCache(req: MedusaRequest, res: MedusaResponse
     const tags = tagsForEntry({ resource: route.resource, kind: route.kind, body: payload, bodyText: text, rawQuery, salesChannelIds, customerGroupIds: groups, locale: r.locale })
     store.set(key, entry, tags, config.ttlSeconds, since).catch(() => count("error"))
     done(entry)
-    send(req, res, entry, "MISS", cacheControl)
+    send(req, res, entry, "MISS", cacheControl, route.template)
     return res
   }) as typeof res.json
   return next()

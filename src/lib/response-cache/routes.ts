@@ -9,13 +9,16 @@ export type CacheableRoute = {
   kind: "list" | "detail"
   /** The answer can depend on the shopper's customer groups (calculated prices). */
   customerScoped: boolean
+  /** Medusa's route template ("/store/products/:id"), for metrics of answers served from the cache. */
+  template: string
 }
 
 const RULES: { pattern: RegExp; route: CacheableRoute }[] = []
 
 function add(path: string, resource: string, customerScoped = false) {
-  RULES.push({ pattern: new RegExp(`^/store/${path}/?$`), route: { resource, kind: "list", customerScoped } })
-  RULES.push({ pattern: new RegExp(`^/store/${path}/[^/]+/?$`), route: { resource, kind: "detail", customerScoped } })
+  const list = `/store/${path}`
+  RULES.push({ pattern: new RegExp(`^${list}/?$`), route: { resource, kind: "list", customerScoped, template: list } })
+  RULES.push({ pattern: new RegExp(`^${list}/[^/]+/?$`), route: { resource, kind: "detail", customerScoped, template: `${list}/:id` } })
 }
 
 add("products", "products", true)

@@ -16,6 +16,7 @@ import {
   createStockLocationsWorkflow,
   createTaxRatesWorkflow,
   createTaxRegionsWorkflow,
+  updateRegionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
@@ -123,11 +124,14 @@ async function ensurePublishableKey(container: MedusaContainer, salesChannelId: 
 
 async function ensureRegions(container: MedusaContainer): Promise<Record<string, string>> {
   const regionModule = container.resolve(Modules.REGION)
+  const registered = await registeredPaymentProviders(container)
   const ids: Record<string, string> = {}
   for (const def of REGIONS) {
+    const providers = def.payment_providers.filter((p) => registered.has(p))
     const [existing] = await regionModule.listRegions({ name: def.name })
     if (existing) {
       ids[def.key] = existing.id
+      await ensureRegionPaymentProviders(container, existing.id, providers)
       continue
     }
     const { result } = await createRegionsWorkflow(container).run({
@@ -136,7 +140,7 @@ async function ensureRegions(container: MedusaContainer): Promise<Record<string,
           name: def.name,
           currency_code: def.currency_code,
           countries: def.countries,
-          payment_providers: ["pp_system_default"],
+          payment_providers: providers,
           automatic_taxes: true,
           is_tax_inclusive: def.tax_inclusive,
         }],
@@ -145,6 +149,23 @@ async function ensureRegions(container: MedusaContainer): Promise<Record<string,
     ids[def.key] = result[0].id
   }
   return ids
+}
+
+async function registeredPaymentProviders(container: MedusaContainer): Promise<Set<string>> {
+  const payments = container.resolve(Modules.PAYMENT)
+  const providers = await payments.listPaymentProviders({ is_enabled: true }, { take: null })
+  return new Set(providers.map((p) => p.id))
+}
+
+/** Adds providers configured since the region was created; never removes one staff enabled. */
+async function ensureRegionPaymentProviders(container: MedusaContainer, regionId: string, wanted: string[]) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [region] } = await query.graph({ entity: "region", fields: ["id", "payment_providers.id"], filters: { id: regionId } })
+  const current = (region?.payment_providers ?? []).map((p: { id: string } | null) => p?.id).filter(Boolean) as string[]
+  if (wanted.every((p) => current.includes(p))) return
+  await updateRegionsWorkflow(container).run({
+    input: { selector: { id: regionId }, update: { payment_providers: [...new Set([...current, ...wanted])] } },
+  })
 }
 
 async function ensureTaxRegions(container: MedusaContainer) {

@@ -8,7 +8,15 @@ type RegionDef = {
   /** Prices shown to shoppers include tax (MRP in India, VAT in Europe). */
   tax_inclusive: boolean
   tax: Record<string, (TaxRate & { reduced?: (TaxRate & { product_types: string[] })[] }) | null>
+  /**
+   * Payment providers offered in the region, in order. A provider is enabled only when it is
+   * registered (its keys are configured); add new ones (UPI direct, COD, …) here.
+   */
+  payment_providers: string[]
 }
+
+/** Medusa's manual provider: always registered, kept in every region (no gateway needed). */
+export const MANUAL_PAYMENT = "pp_system_default"
 
 export const REGIONS: RegionDef[] = [
   {
@@ -17,6 +25,7 @@ export const REGIONS: RegionDef[] = [
     currency_code: "inr",
     countries: ["in"],
     tax_inclusive: true,
+    payment_providers: ["pp_razorpay_razorpay", MANUAL_PAYMENT],
     tax: {
       // GST: 18% standard (also on shipping); apparel and textiles at the 5% slab.
       default: {
@@ -33,6 +42,7 @@ export const REGIONS: RegionDef[] = [
     currency_code: "usd",
     countries: ["us"],
     tax_inclusive: false,
+    payment_providers: ["pp_stripe_stripe", MANUAL_PAYMENT],
     // Sales tax depends on the state; the demo collects none.
     tax: { default: null },
   },
@@ -42,6 +52,7 @@ export const REGIONS: RegionDef[] = [
     currency_code: "eur",
     countries: ["de", "fr", "nl", "it", "es", "ie", "at", "be"],
     tax_inclusive: true,
+    payment_providers: ["pp_stripe_stripe", MANUAL_PAYMENT],
     tax: {
       default: null,
       de: { name: "MwSt 19%", code: "DE19", rate: 19 },

@@ -1,0 +1,10 @@
+import { startMetricsServer } from "./src/lib/ops/metrics-server"
+
+/**
+ * Medusa calls register() once when `medusa start` boots, in every worker mode (this is its
+ * instrumentation hook; OpenTelemetry setup would go here too). We use it to open the internal
+ * Prometheus port when METRICS_PORT is set, which is how a worker-mode process is scraped.
+ */
+export function register() {
+  startMetricsServer()
+}
