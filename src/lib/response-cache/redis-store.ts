@@ -1,4 +1,5 @@
 import Redis from "ioredis"
+import { RedisBuildLocks, type BuildLockOptions } from "./build-lock"
 import { ALL_TAG, decodeEntry, encodeEntry, type CachedEntry, type Lookup, type ResponseCacheStore } from "./store"
 
 /**
@@ -7,6 +8,7 @@ import { ALL_TAG, decodeEntry, encodeEntry, type CachedEntry, type Lookup, type 
  *   rc:t:<tag>   set of entry keys carrying the tag, expires with its longest entry
  *   rc:v:<tag>   invalidation clock value when the tag was last invalidated
  *   rc:clock     counter bumped by every invalidation
+ *   rc:l:<key>   build lock (token, PX), see build-lock.ts; rc:built is its pub/sub channel
  * The scripts touch keys they compute, so this needs a single Redis (not Cluster).
  */
 const SET_SCRIPT = `
@@ -39,11 +41,12 @@ return dropped`
 /** How long a tag's invalidation is remembered: longer than any build can take. */
 const VERSION_TTL_S = 600
 
-export type RedisStoreOptions = { url: string; prefix?: string; commandTimeoutMs?: number }
+export type RedisStoreOptions = { url: string; prefix?: string; commandTimeoutMs?: number; buildLocks?: BuildLockOptions }
 
 export class RedisStore implements ResponseCacheStore {
   readonly kind = "redis" as const
   readonly client: Redis
+  readonly buildLocks: RedisBuildLocks
   private readonly prefix: string
   private wasDown = false
 
@@ -68,6 +71,7 @@ export class RedisStore implements ResponseCacheStore {
     })
     this.client.defineCommand("rcSet", { numberOfKeys: 1, lua: SET_SCRIPT })
     this.client.defineCommand("rcInvalidate", { numberOfKeys: 0, lua: INVALIDATE_SCRIPT })
+    this.buildLocks = new RedisBuildLocks(this.client, this.prefix, opts.buildLocks)
   }
 
   async lookup(key: string): Promise<Lookup> {
@@ -113,6 +117,7 @@ export class RedisStore implements ResponseCacheStore {
   }
 
   async close() {
+    await this.buildLocks.close()
     this.client.disconnect()
   }
 

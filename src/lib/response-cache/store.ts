@@ -1,3 +1,5 @@
+import type { Turn } from "./build-lock"
+
 /** One cached answer: the exact bytes sent and their validator. */
 export type CachedEntry = {
   etag: string
@@ -17,6 +19,8 @@ export type Lookup = {
  */
 export interface ResponseCacheStore {
   readonly kind: "redis" | "memory"
+  /** Cross-process coalescing (Redis only); without it, builds are coalesced per process. */
+  readonly buildLocks?: { takeTurn(key: string, lookup: () => Promise<Lookup>): Promise<Turn> }
   lookup(key: string): Promise<Lookup>
   /**
    * Stores the entry unless one of its tags was invalidated after `since` (the build read
