@@ -5,6 +5,7 @@ import { paymentRoutes } from "./payments-middlewares"
 import { responseCacheRoutes } from "./response-cache-routes"
 import { withSearchUnavailable } from "./search/error-handler"
 import { storeSearchRoutes } from "./search/store-search"
+import { backgroundWorkRoutes } from "./background-work-routes"
 
 /**
  * The app's one middlewares file. Each feature keeps its route configs in its own module and
@@ -24,6 +25,8 @@ export default defineMiddlewares({
     ...paymentRoutes,
     // Store search: result cache and sales-channel scoping on Medusa's POST /store/search.
     ...storeSearchRoutes,
+    // Issue 11: recommendations (store + admin) and the queue monitor at /admin/queues.
+    ...backgroundWorkRoutes,
   ],
   // Search engine down: 503 with Retry-After. Other 5xx answers carry the request id and no
   // internals (logged with the stack); 4xx stay Medusa's.
