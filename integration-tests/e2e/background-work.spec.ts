@@ -109,10 +109,19 @@ describe("background work across two worker processes, seen in the queue monitor
     // Reached from the admin sidebar.
     await page.getByRole("link", { name: "Queues" }).first().click()
     await page.waitForURL("**/app/queues")
+    const failed = (await board("failed")).jobs[0]
+    expect(failed.failedReason).toMatch(/product_recommendation" does not exist/)
     const frame = page.frameLocator('iframe[title="Queue monitor"]')
-    await frame.getByText("medusa-workflows-jobs").first().click()
-    await frame.getByText(/failed/i).first().click()
-    await frame.getByText(/product_recommendation" does not exist/).first().waitFor({ timeout: 30_000 })
+    try {
+      await frame.getByRole("link", { name: /medusa-workflows-jobs/ }).first().click()
+      await frame.locator('a[href*="status=failed"]').first().click()
+      const reason = frame.getByText(/product_recommendation" does not exist/).first()
+      if (!(await reason.isVisible({ timeout: 5000 }).catch(() => false))) await frame.getByText("Error", { exact: true }).first().click()
+      await reason.waitFor({ timeout: 30_000 })
+    } catch (e) {
+      await page.screenshot({ path: path.join(ARTIFACTS, "queue-monitor-debug.png"), fullPage: true })
+      throw e
+    }
     await page.screenshot({ path: path.join(ARTIFACTS, "queue-monitor-failed-job.png"), fullPage: true })
 
     await db.query(`alter table product_recommendation_gone rename to product_recommendation`)
