@@ -40,7 +40,7 @@ const freePort = () => new Promise((res) => { const s = net.createServer(); s.li
 async function generateOrders(lines) {
   const orders = Math.ceil(lines / 3)
   const sql = `
-    truncate "order", order_item, order_line_item;
+    truncate "order", order_item, order_line_item cascade;
     create temp table gen as
       select o, k, floor(${SYNTHETIC_PRODUCTS + 42} * power(random(), 3))::int p
       from generate_series(1, ${orders}) o, generate_series(1, 3) k;

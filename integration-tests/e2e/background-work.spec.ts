@@ -85,6 +85,7 @@ describe("background work across two worker processes, seen in the queue monitor
   it("each tick of a scheduled job runs once, though two processes run jobs", async () => {
     await waitFor(async () => runTimes(shared).length + runTimes(worker).length >= 6, 120_000, "six ticks")
     const times = [...runTimes(shared), ...runTimes(worker)].sort((a, b) => a - b)
+    console.log(`runs: shared process ${runTimes(shared).length}, worker process ${runTimes(worker).length}`)
     // Two runs of one tick would start within milliseconds of each other; ticks are TICK_MS apart.
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(TICK_MS / 2)
     const q = await board("completed")
@@ -143,4 +144,17 @@ describe("background work across two worker processes, seen in the queue monitor
     const anon = await axios.get(`${shared.url}/admin/queues/api/queues`).catch((e) => e.response)
     expect(anon.status).toBe(401)
   })
+
+  it("the admin product page shows the recommendations widget, and staff curate complementary products there", async () => {
+    const { data: { products } } = await axios.get(`${shared.url}/admin/products?limit=2&fields=id,title&order=title`, auth)
+    const [product, partner] = products
+    await page.goto(`${shared.url}/app/products/${product.id}`)
+    await page.getByText("Frequently bought together").waitFor({ timeout: 60_000 })
+    await page.getByLabel("Complementary product ids").fill(partner.id)
+    await page.getByRole("button", { name: "Save" }).click()
+    await page.getByRole("link", { name: partner.title }).first().waitFor({ timeout: 30_000 })
+    await page.screenshot({ path: path.join(ARTIFACTS, "admin-product-recommendations.png"), fullPage: true })
+    const { data } = await axios.get(`${shared.url}/admin/products/${product.id}/recommendations`, auth)
+    expect(data.complementary.map((p: { id: string }) => p.id)).toEqual([partner.id])
+  }, 120_000)
 })

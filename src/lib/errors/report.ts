@@ -27,15 +27,3 @@ export function reportError(err: unknown, source: ErrorSource, logger?: Pick<Log
   captureToSentry(error, { source: source.kind, source_name: source.name, request_id: requestId })
   return entry
 }
-
-/** Wraps a subscriber so a failure is reported before it propagates to the event bus. */
-export function reportedSubscriber<A extends { container: { resolve: (k: string) => any } }>(name: string, handler: (args: A) => Promise<void>) {
-  return async (args: A) => {
-    try {
-      await handler(args)
-    } catch (err) {
-      reportError(err, { kind: "subscriber", name }, args.container.resolve("logger"))
-      throw err
-    }
-  }
-}
