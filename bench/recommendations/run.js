@@ -47,10 +47,13 @@ async function generateOrders(lines) {
     insert into "order" (id, currency_code, created_at) select 'bord_' || o, 'inr', now() - (random() * interval '300 days') from generate_series(1, ${orders}) o;
     insert into order_line_item (id, title, unit_price, raw_unit_price, product_id)
       select 'bli_' || o || '_' || k, 'x', 100, '{"value":"100","precision":20}',
-        case when p < 42 then (select array_agg(id order by id) from product)[p + 1] else 'bprod_' || p end from gen;
+        case when p < 42 then (select array_agg(id order by id) from product where id not like 'bprod_%')[p + 1] else 'bprod_' || p end from gen;
     insert into order_item (id, order_id, version, item_id, quantity, raw_quantity, fulfilled_quantity, shipped_quantity,
         return_requested_quantity, return_received_quantity, return_dismissed_quantity, written_off_quantity)
       select 'boi_' || o || '_' || k, 'bord_' || o, 1, 'bli_' || o || '_' || k, 1, '{"value":"1","precision":20}', 0, 0, 0, 0, 0, 0 from gen;
+    insert into product (id, title, handle, status)
+      select 'bprod_' || p, 'Bench product ' || p, 'bench-product-' || p, 'published'
+      from generate_series(42, ${SYNTHETIC_PRODUCTS + 41}) p on conflict do nothing;
     insert into product_category_product (product_id, product_category_id)
       select 'bprod_' || p, (select array_agg(id order by id) from product_category)[1 + p % (select count(*) from product_category)::int]
       from generate_series(42, ${SYNTHETIC_PRODUCTS + 41}) p on conflict do nothing;
