@@ -43,7 +43,7 @@ export async function sendAbandonedCartReminders(container: MedusaContainer, now
   return { candidates: rows.length, sent }
 }
 
-export default scheduledJob("abandoned-cart-reminders", async (container, logger) => {
+export default scheduledJob("abandoned-cart-reminders", async (container, { logger }) => {
   const r = await sendAbandonedCartReminders(container)
   logger.info(`job abandoned-cart-reminders: ${r.sent} reminder(s) sent of ${r.candidates} candidate cart(s)`)
 })

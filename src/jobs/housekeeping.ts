@@ -38,7 +38,7 @@ export async function runHousekeeping(container: MedusaContainer, now = new Date
   return { carts, analytics }
 }
 
-export default scheduledJob("housekeeping", async (container, logger) => {
+export default scheduledJob("housekeeping", async (container, { logger }) => {
   const r = await runHousekeeping(container)
   logger.info(`job housekeeping: ${r.carts} expired cart(s) removed, ${r.analytics} analytics event(s) trimmed`)
 })

@@ -9,9 +9,9 @@ export async function refreshRecommendations(container: MedusaContainer) {
   return service.recompute(recommendationSettings())
 }
 
-export default scheduledJob("recommendations-refresh", async (container, logger) => {
+export default scheduledJob("recommendations-refresh", async (container, { logger, scheduledFor, startedAt }) => {
   const r = await refreshRecommendations(container)
-  logger.info(`job recommendations-refresh: ${r.pairs} pairs, ${r.category_rows} category rows in ${r.ms} ms (tick ${new Date().toISOString()})`)
+  logger.info(`job recommendations-refresh: ${r.pairs} pairs, ${r.category_rows} category rows in ${r.ms} ms (scheduled ${scheduledFor?.toISOString()}, started ${startedAt.toISOString()})`)
 })
 
 export const config = {

@@ -34,7 +34,7 @@ export async function syncSearchIndex(container: MedusaContainer) {
   return { catalog: catalog.length, indexed: indexed.length, added: missing.length, removed: stale.length }
 }
 
-export default scheduledJob("search-sync", async (container, logger) => {
+export default scheduledJob("search-sync", async (container, { logger }) => {
   const r = await syncSearchIndex(container)
   logger.info(`job search-sync: catalog ${r.catalog}, index ${r.indexed}; re-indexed ${r.added}, removed ${r.removed}`)
 })

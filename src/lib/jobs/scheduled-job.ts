@@ -9,10 +9,13 @@ import { retryDefaults, withRetry } from "./retry"
  * (`scheduled_job_*`), each failure logged as a structured error (and sent to Sentry when
  * configured), and the final error rethrown so BullMQ marks the run failed.
  */
-export function scheduledJob(name: string, run: (container: MedusaContainer, logger: Logger) => Promise<void>) {
-  return instrumentJob(name, async (container: MedusaContainer) => {
+export type JobRun = { logger: Logger; /** BullMQ's job timestamp: the same for every attempt of one tick. */ scheduledFor?: Date; startedAt: Date }
+
+export function scheduledJob(name: string, run: (container: MedusaContainer, ctx: JobRun) => Promise<void>) {
+  return instrumentJob(name, async (container: MedusaContainer, context?: { scheduledFor?: Date }) => {
     const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-    await withRetry(() => run(container, logger), retryDefaults(), (err, attempt, delay) => {
+    const ctx: JobRun = { logger, scheduledFor: context?.scheduledFor, startedAt: new Date() }
+    await withRetry(() => run(container, ctx), retryDefaults(), (err, attempt, delay) => {
       logger.warn(`job ${name}: attempt ${attempt} failed (${(err as Error)?.message}); retrying in ${delay} ms`)
     }).catch((err) => {
       reportError(err, { kind: "job", name }, logger)
