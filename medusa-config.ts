@@ -44,6 +44,8 @@ function redisModules(url: string): InputConfigModules {
           removeOnComplete: { age: 3600, count: 1000 },
           removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
         },
+        // BullMQ's Worker default is 1: one slow subscriber would hold up every event (issue 11).
+        workerOptions: { concurrency: Math.max(1, Number(process.env.EVENT_BUS_CONCURRENCY) || 10) },
       },
     },
     {
@@ -149,6 +151,24 @@ function searchModule(): InputConfigModules[number] {
   }
 }
 
+/**
+ * Medusa's default notification setup (notification-local on `feed`, the admin bell) plus an
+ * `email` channel. Until an e-mail provider is added, `email` goes to our outbox provider: rows are
+ * stored (abandoned-cart reminders, idempotency) and nothing with customer data is logged.
+ */
+function notificationModule(): InputConfigModules[number] {
+  return {
+    key: Modules.NOTIFICATION,
+    resolve: "@medusajs/medusa/notification",
+    options: {
+      providers: [
+        { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+        { resolve: "./src/modules/notification-outbox", id: "outbox", options: { channels: ["email"] } },
+      ],
+    },
+  }
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -196,5 +216,8 @@ module.exports = defineConfig({
     ...(redisUrl ? redisModules(redisUrl) : []),
     ...analyticsModule(),
     searchModule(),
+    notificationModule(),
+    // Recommendations (issue 11): computed nightly by src/jobs/recommendations-refresh.ts.
+    { resolve: "./src/modules/recommendations" },
   ],
 })

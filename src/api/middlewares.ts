@@ -6,6 +6,7 @@ import { offlinePaymentRoutes } from "./offline-payments-middlewares"
 import { responseCacheRoutes } from "./response-cache-routes"
 import { withSearchUnavailable } from "./search/error-handler"
 import { storeSearchRoutes } from "./search/store-search"
+import { backgroundWorkRoutes } from "./background-work-routes"
 
 /**
  * The app's one middlewares file. Each feature keeps its route configs in its own module and
@@ -27,6 +28,8 @@ export default defineMiddlewares({
     ...storeSearchRoutes,
     // UPI direct and cash on delivery: COD eligibility and fee before a session is created, UTR and staff routes.
     ...offlinePaymentRoutes,
+    // Issue 11: recommendations (store + admin) and the queue monitor at /admin/queues.
+    ...backgroundWorkRoutes,
   ],
   // Search engine down: 503 with Retry-After. Other 5xx answers carry the request id and no
   // internals (logged with the stack); 4xx stay Medusa's.

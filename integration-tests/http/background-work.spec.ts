@@ -1,0 +1,165 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import { createProductsWorkflow, createSalesChannelsWorkflow } from "@medusajs/medusa/core-flows"
+import { seedDemo, type SeedResult } from "../helpers/seed"
+import { headers } from "../helpers/store"
+import { adminAuth } from "../helpers/admin"
+import refreshRecommendationsJob from "../../src/jobs/recommendations-refresh"
+import { sendAbandonedCartReminders } from "../../src/jobs/abandoned-cart-reminders"
+import { syncSearchIndex } from "../../src/jobs/search-sync"
+import { runHousekeeping } from "../../src/jobs/housekeeping"
+
+jest.setTimeout(180 * 1000)
+
+type Product = { id: string; handle: string; categories: { id: string }[] }
+
+async function createProduct(container: MedusaContainer, title: string, opts: { status: ProductStatus; salesChannelId: string; categoryId?: string }) {
+  const { result: [p] } = await createProductsWorkflow(container).run({
+    input: { products: [{ title, status: opts.status, sales_channels: [{ id: opts.salesChannelId }], category_ids: opts.categoryId ? [opts.categoryId] : [], options: [{ title: "Size", values: ["One"] }], variants: [{ title: "One", options: { Size: "One" }, prices: [{ currency_code: "inr", amount: 100 }] }] }] },
+  })
+  return p
+}
+
+/** An order straight through the Order Module: one line per product. */
+async function placeOrder(container: MedusaContainer, productIds: string[]) {
+  await container.resolve(Modules.ORDER).createOrders([{
+    currency_code: "inr",
+    email: "buyer@example.com",
+    items: productIds.map((id) => ({ title: id, product_id: id, quantity: 1, unit_price: 100 })),
+  }])
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let seed: SeedResult
+    let products: Product[]
+
+    beforeAll(async () => {
+      seed = await seedDemo(getContainer())
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({ entity: "product", fields: ["id", "handle", "categories.id"] })
+      products = data as Product[]
+    })
+
+    const recs = (id: string, q = "") => api.get(`/store/products/${id}/recommendations${q}`, headers(seed.publishable_key))
+
+    describe("recommendations", () => {
+      it("ranks by co-purchases, hides unpublished and other-channel products, and gives new products category picks", async () => {
+        const container = getContainer()
+        const [a, b, c] = products.filter((p) => p.categories.length)
+        const { result: [wholesale] } = await createSalesChannelsWorkflow(container).run({ input: { salesChannelsData: [{ name: "Wholesale" }] } })
+        const draft = await createProduct(container, "Draft lamp", { status: ProductStatus.DRAFT, salesChannelId: seed.sales_channel_id })
+        const other = await createProduct(container, "Wholesale crate", { status: ProductStatus.PUBLISHED, salesChannelId: wholesale.id })
+        for (let i = 0; i < 3; i++) await placeOrder(container, [a.id, b.id, draft.id, other.id])
+        await placeOrder(container, [a.id, c.id])
+
+        await refreshRecommendationsJob(container)
+
+        const { data } = await recs(a.id, "?intent=related&limit=5")
+        const ids = data.products.map((p: { id: string }) => p.id)
+        expect(ids.slice(0, 2)).toEqual([b.id, c.id])
+        expect(ids).not.toContain(draft.id)
+        expect(ids).not.toContain(other.id)
+        expect(ids).not.toContain(a.id)
+        expect(data.products[0]).toMatchObject({ id: b.id, handle: b.handle })
+
+        // A brand-new product in A's category has no orders: it gets what sells in that category.
+        const fresh = await createProduct(container, "New arrival", { status: ProductStatus.PUBLISHED, salesChannelId: seed.sales_channel_id, categoryId: a.categories[0].id })
+        const { data: cold } = await recs(fresh.id)
+        expect(cold.products.map((p: { id: string }) => p.id)).toContain(a.id)
+        expect(cold.products.map((p: { id: string }) => p.id)).not.toContain(fresh.id)
+
+        // Hidden products have no recommendations page at all; bad input is a 400.
+        expect((await recs(draft.id).catch((e) => e.response)).status).toBe(404)
+        expect((await recs(a.id, "?intent=upsell").catch((e) => e.response)).status).toBe(400)
+        expect((await recs(a.id, "?limit=0").catch((e) => e.response)).status).toBe(400)
+      })
+
+      it("staff curate complementary products; the store shows only the visible ones, in order", async () => {
+        const [a, , , d, e] = products.filter((p) => p.categories.length)
+        const draft = await createProduct(getContainer(), "Draft scarf", { status: ProductStatus.DRAFT, salesChannelId: seed.sales_channel_id })
+        await placeOrder(getContainer(), [a.id, d.id])
+        await refreshRecommendationsJob(getContainer())
+        const auth = await adminAuth(api as any, getContainer())
+        const { data: admin } = await api.post(`/admin/products/${a.id}/recommendations`, { product_ids: [e.id, draft.id, d.id] }, auth)
+        expect(admin.complementary.map((p: { id: string }) => p.id)).toEqual([e.id, draft.id, d.id])
+        expect(admin.related).toEqual([expect.objectContaining({ id: d.id, together: 1 })])
+
+        const { data } = await recs(a.id, "?intent=complementary")
+        expect(data.products.map((p: { id: string }) => p.id)).toEqual([e.id, d.id])
+
+        const bad = await api.post(`/admin/products/${a.id}/recommendations`, { product_ids: ["prod_nope"] }, auth).catch((err) => err.response)
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/prod_nope/)
+        const unauth = await api.get(`/admin/products/${a.id}/recommendations`).catch((err) => err.response)
+        expect(unauth.status).toBe(401)
+      })
+    })
+
+    describe("abandoned-cart reminders", () => {
+      it("one reminder for an idle cart with an e-mail; none for completed, fresh or anonymous carts; a re-run sends nothing", async () => {
+        const container = getContainer()
+        const carts = container.resolve(Modules.CART)
+        const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const item = { title: "Jute tote", quantity: 2, unit_price: 49900, product_id: products[0].id }
+        const [idle, completed, anonymous, fresh] = await carts.createCarts([
+          { currency_code: "inr", email: "idle@example.com", items: [item] },
+          { currency_code: "inr", email: "bought@example.com", items: [item] },
+          { currency_code: "inr", items: [item] },
+          { currency_code: "inr", email: "fresh@example.com", items: [item] },
+        ])
+        await carts.updateCarts(completed.id, { completed_at: new Date() })
+        const ids = [idle.id, completed.id, anonymous.id]
+        await db.raw(`update cart set updated_at = now() - interval '5 hours' where id = any(?)`, [ids])
+        await db.raw(`update cart_line_item set updated_at = now() - interval '5 hours' where cart_id = any(?)`, [ids])
+
+        const first = await sendAbandonedCartReminders(container)
+        expect(first.sent).toBe(1)
+        const notifications = container.resolve(Modules.NOTIFICATION)
+        const sent = await notifications.listNotifications({ channel: "email", template: "abandoned-cart" })
+        expect(sent).toHaveLength(1)
+        expect(sent[0]).toMatchObject({ to: "idle@example.com", resource_id: idle.id, status: "success", idempotency_key: `abandoned-cart:${idle.id}` })
+        expect((sent[0].data as any).items[0]).toMatchObject({ title: "Jute tote", quantity: 2 })
+
+        const second = await sendAbandonedCartReminders(container)
+        expect(second.sent).toBe(0)
+        expect(await notifications.listNotifications({ channel: "email", template: "abandoned-cart" })).toHaveLength(1)
+        // The staff feed channel still works next to e-mail.
+        expect((await notifications.listNotifications({ channel: "feed" })).every((n) => n.channel === "feed")).toBe(true)
+      })
+    })
+
+    describe("search sync and housekeeping", () => {
+      it("a product missing from the search index is put back by the sync job", async () => {
+        const container = getContainer()
+        const search = container.resolve(Modules.SEARCH)
+        await syncSearchIndex(container) // whatever the boot left undone
+        const target = products.find((p) => p.handle === "jute-tote") ?? products[0]
+        await search.ingest({ name: "product.deleted", data: { id: target.id } } as any)
+        const found = async () => (await api.post("/store/search", { entity: "product", filters: { q: "jute tote" }, fields: ["id"] }, headers(seed.publishable_key))).data.results[0].hits.map((h: { id: string }) => h.id)
+        expect(await found()).not.toContain(target.id)
+
+        const r = await syncSearchIndex(container)
+        expect(r.added).toBe(1)
+        expect(r.indexed + 1).toBe(r.catalog)
+        expect(await found()).toContain(target.id)
+        expect((await syncSearchIndex(container)).added).toBe(0)
+      })
+
+      it("housekeeping trims carts idle past retention and old analytics events, keeping recent ones", async () => {
+        const container = getContainer()
+        const carts = container.resolve(Modules.CART)
+        const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const [old, recent] = await carts.createCarts([{ currency_code: "inr" }, { currency_code: "inr" }])
+        await db.raw(`update cart set updated_at = now() - interval '40 days' where id = ?`, [old.id])
+        const r = await runHousekeeping(container)
+        expect(r.carts).toBeGreaterThanOrEqual(1)
+        const left = await carts.listCarts({ id: [old.id, recent.id] })
+        expect(left.map((c) => c.id)).toEqual([recent.id])
+      })
+    })
+  },
+})
