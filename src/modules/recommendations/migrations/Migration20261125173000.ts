@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
-export class Migration20261125170000 extends Migration {
+export class Migration20261125173000 extends Migration {
   override async up(): Promise<void> {
     const cols = `"created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null`
     this.addSql(`create table if not exists "product_recommendation" ("id" text not null, "product_id" text not null, "recommended_product_id" text not null, "together" integer not null, "score" real not null, ${cols}, constraint "product_recommendation_pkey" primary key ("id"));`)
