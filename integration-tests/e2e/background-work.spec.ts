@@ -162,9 +162,15 @@ describe("background work across two worker processes, seen in the queue monitor
     await page.goto(`${shared.url}/app/products/${product.id}`)
     await page.getByText("Frequently bought together").waitFor({ timeout: 60_000 })
     await page.getByText("None curated.").waitFor({ timeout: 30_000 }) // the widget's lists have loaded
-    await page.getByLabel("Complementary product ids").fill(partner.id)
-    await page.getByRole("button", { name: "Save" }).click()
-    await page.getByRole("link", { name: partner.title }).first().waitFor({ timeout: 30_000 }).catch(async (e) => {
+    // The widget refetches its lists right after they first load and resets the input then; type
+    // and save again until the curated link shows (a few tries at most).
+    const link = page.getByRole("link", { name: partner.title }).first()
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await page.getByLabel("Complementary product ids").fill(partner.id)
+      await page.getByRole("button", { name: "Save" }).click()
+      if (await link.waitFor({ timeout: 8_000 }).then(() => true, () => false)) break
+    }
+    await link.waitFor({ timeout: 5_000 }).catch(async (e) => {
       await page.screenshot({ path: path.join(ARTIFACTS, "admin-product-recommendations-debug.png"), fullPage: true })
       console.log(shared.output().split("\n").filter((l) => /"level":"error"|failed/i.test(l)).slice(-10).join("\n"))
       throw e
