@@ -22,7 +22,7 @@ export async function sendShopEmail(container: MedusaContainer, email: ShopEmail
       receiver_id: email.receiver_id,
       content: { subject: rendered.subject, html: rendered.html, text: rendered.text },
       attachments: rendered.attachments,
-    } as any,
+    },
   ])
   return row
 }
