@@ -10,8 +10,9 @@ export type StatementRow = { line: number; utr: string; amount: string; outcome:
 /**
  * Bank statement import (columns `utr`, `amount`; others ignored): a credit whose UTR a shopper
  * submitted and whose amount matches approves that order; everything else is listed for staff.
+ * `fileId`, the kept CSV (src/lib/files/reconciliation-files.ts), is named in each decision's reason.
  */
-export async function importBankStatement(container: MedusaContainer, csv: string, staffId: string): Promise<StatementRow[]> {
+export async function importBankStatement(container: MedusaContainer, csv: string, staffId: string, fileId?: string): Promise<StatementRow[]> {
   const rows = parseCsv(csv, ["utr", "amount"])
   const service = offlinePayments(container)
   const out: StatementRow[] = []
@@ -36,7 +37,7 @@ export async function importBankStatement(container: MedusaContainer, csv: strin
       continue
     }
     try {
-      await approveUpi(container, transfer.order_id!, { amount: row.amount, actor: { id: staffId, source: "statement" }, reason: `bank statement line ${line}` })
+      await approveUpi(container, transfer.order_id!, { amount: row.amount, actor: { id: staffId, source: "statement" }, reason: `bank statement line ${line}${fileId ? ` (file ${fileId})` : ""}` })
       out.push({ ...base, outcome: "approved", order_id: transfer.order_id ?? undefined })
     } catch (e) {
       if (!isDecisionError(e)) throw e
