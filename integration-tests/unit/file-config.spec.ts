@@ -1,5 +1,6 @@
 import { fileProviderFromEnv, FileConfigError } from "../../src/lib/files/file-config"
 import { checkPrefixes } from "../../src/modules/file-s3-cloudfront/prefixes"
+import { isReconciliationFileId } from "../../src/lib/files/reconciliation-files"
 
 const S3 = { S3_BUCKET: "shop-media", S3_REGION: "ap-south-1", S3_FILE_URL: "https://d111.cloudfront.net/" }
 
@@ -77,5 +78,16 @@ describe("checkPrefixes (the provider's own option check)", () => {
     expect(checkPrefixes("", "private/")).toMatch(/prefix must be a folder/)
     expect(checkPrefixes("media/", "/private/")).toMatch(/private_prefix must be a folder/)
     expect(checkPrefixes("media/", "../x/")).toMatch(/private_prefix must be a folder/)
+  })
+})
+
+describe("isReconciliationFileId (what GET /admin/reconciliation-files/:id serves)", () => {
+  it("accepts the keys the S3 and local providers give kept CSVs, nothing else", () => {
+    expect(isReconciliationFileId("private/reconciliation/upi-statement-01JDX5Z8W6Q1M2N3P4R5S6T7V8.csv")).toBe(true)
+    expect(isReconciliationFileId("reconciliation/private-1764097200000-cod-remittance.csv")).toBe(true)
+    expect(isReconciliationFileId("private/exports/orders-01JDX5Z8W6Q1M2N3P4R5S6T7V8.csv")).toBe(false)
+    expect(isReconciliationFileId("media/reconciliation/../private/exports/x.csv")).toBe(false)
+    expect(isReconciliationFileId("private/reconciliation/../../etc/passwd.csv")).toBe(false)
+    expect(isReconciliationFileId("private/reconciliation/photo.png")).toBe(false)
   })
 })
