@@ -183,6 +183,15 @@ describe("UPI approval and COD delivery on the admin order page", () => {
     const { data: state } = await adminApi.get(`/admin/orders/${statementOrderId}/offline-payment`)
     expect(state.upi.transfer_status).toBe("approved")
     expect(state.decisions.map((d: { source: string; action: string }) => `${d.source}:${d.action}`)).toContain("statement:approved")
+
+    // The imported file is kept (private) and staff can download exactly what they imported.
+    const kept = panel.getByTestId("upi-statement-kept-file")
+    const href = await kept.getAttribute("href")
+    expect(href).toMatch(/^\/admin\/reconciliation-files\/[^/]*reconciliation%2F[^/]*upi-statement[^/]*\.csv$/)
+    const download = await page.request.get(`${app.url}${href}`)
+    expect(download.status()).toBe(200)
+    expect(await download.text()).toBe(csv)
+    expect(state.decisions.find((d: { source: string }) => d.source === "statement").reason).toContain(decodeURIComponent(href!.split("/").pop()!))
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-reconciliation-statement.png"), fullPage: true })
   }, 300_000)
 

@@ -4,7 +4,7 @@ import path from "path"
 import { Readable } from "stream"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3"
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3"
 import { adminAuth } from "../helpers/admin"
 
 // s3rver ships no types.
@@ -127,6 +127,15 @@ medusaIntegrationTestRunner({
       const expired = await fetch(url)
       expect(expired.status).toBe(403)
       expect(await expired.text()).toMatch(/expired/i)
+    })
+
+    it("a CSV that is not a remittance is refused with 400 and nothing is kept", async () => {
+      const kept = async () => (await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: "private/reconciliation/cod-remittance-" }))).KeyCount ?? 0
+      const before = await kept()
+      const res = await call(api.post("/admin/cod/remittances", { csv: "date,narration\n2026-11-25,hello\n" }, admin))
+      expect(res.status).toBe(400)
+      expect(res.data.message).toMatch(/missing: order, amount/)
+      expect(await kept()).toBe(before)
     })
 
     it("the download route needs a staff login and serves only reconciliation files", async () => {

@@ -44,6 +44,8 @@ export async function markCodRto(container: MedusaContainer, orderId: string, st
   })
 }
 
+export const REMITTANCE_COLUMNS = ["order", "amount"]
+
 export type RemittanceRow = {
   line: number
   order: string
@@ -60,7 +62,7 @@ export type RemittanceRow = {
  * `fileId`, the kept CSV (src/lib/files/reconciliation-files.ts), is named in each decision's reason.
  */
 export async function importCodRemittance(container: MedusaContainer, csv: string, staffId: string, fileId?: string): Promise<RemittanceRow[]> {
-  const rows = parseCsv(csv, ["order", "amount"])
+  const rows = parseCsv(csv, REMITTANCE_COLUMNS)
   const service = offlinePayments(container)
   const out: RemittanceRow[] = []
   for (const { line, row } of rows) {

@@ -5,6 +5,8 @@ import { isDecisionError } from "./errors"
 import { offlinePayments } from "./orders"
 import { approveUpi } from "./upi"
 
+export const STATEMENT_COLUMNS = ["utr", "amount"]
+
 export type StatementRow = { line: number; utr: string; amount: string; outcome: "approved" | "review" | "malformed"; order_id?: string; reason?: string }
 
 /**
@@ -13,7 +15,7 @@ export type StatementRow = { line: number; utr: string; amount: string; outcome:
  * `fileId`, the kept CSV (src/lib/files/reconciliation-files.ts), is named in each decision's reason.
  */
 export async function importBankStatement(container: MedusaContainer, csv: string, staffId: string, fileId?: string): Promise<StatementRow[]> {
-  const rows = parseCsv(csv, ["utr", "amount"])
+  const rows = parseCsv(csv, STATEMENT_COLUMNS)
   const service = offlinePayments(container)
   const out: StatementRow[] = []
   for (const { line, row } of rows) {
