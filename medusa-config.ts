@@ -224,6 +224,8 @@ module.exports = defineConfig({
     ...analyticsModule(),
     searchModule(),
     notificationModule(),
+    // Shop e-mails for the admin "E-mails" page: status of every send, rendered copies on the outbox path (issue 10).
+    { resolve: "./src/modules/email-log" },
     // Recommendations (issue 11): computed nightly by src/jobs/recommendations-refresh.ts.
     { resolve: "./src/modules/recommendations" },
   ],
