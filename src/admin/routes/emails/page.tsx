@@ -96,7 +96,7 @@ const EmailsPage = () => {
                 {m.subject}
               </Table.Cell>
               <Table.Cell>
-                <div className="flex flex-col gap-y-1">
+                <div className="flex flex-col items-start gap-y-1">
                   <EmailStatusBadge status={m.status} />
                   {m.status === "failed" && (
                     <Text size="xsmall" className="text-ui-fg-error" data-testid="email-row-error">
