@@ -9,6 +9,7 @@ import refreshRecommendationsJob from "../../src/jobs/recommendations-refresh"
 import { sendAbandonedCartReminders } from "../../src/jobs/abandoned-cart-reminders"
 import searchSyncJob, { syncSearchIndex } from "../../src/jobs/search-sync"
 import { runHousekeeping } from "../../src/jobs/housekeeping"
+import { PostgresEventStore } from "../../src/modules/analytics-postgres/event-store"
 
 jest.setTimeout(180 * 1000)
 
@@ -186,16 +187,23 @@ medusaIntegrationTestRunner({
         }
       })
 
-      it("housekeeping trims carts idle past retention and old analytics events, keeping recent ones", async () => {
+      it("housekeeping trims carts idle past retention and analytics events past ANALYTICS_RETENTION_DAYS, keeping recent ones", async () => {
         const container = getContainer()
         const carts = container.resolve(Modules.CART)
         const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
         const [old, recent] = await carts.createCarts([{ currency_code: "inr" }, { currency_code: "inr" }])
         await db.raw(`update cart set updated_at = now() - interval '40 days' where id = ?`, [old.id])
+        const events = new PostgresEventStore(db)
+        const event = (id: string, daysAgo: number) =>
+          ({ id, event: "product.viewed", occurred_at: new Date(Date.now() - daysAgo * 86_400_000), actor_id: null, group_type: null, group_id: null, properties: {} })
+        await events.insert([event("hk_old_event", 401), event("hk_recent_event", 399)])
         const r = await runHousekeeping(container)
         expect(r.carts).toBeGreaterThanOrEqual(1)
+        expect(r.analytics).toBeGreaterThanOrEqual(1)
         const left = await carts.listCarts({ id: [old.id, recent.id] })
         expect(left.map((c) => c.id)).toEqual([recent.id])
+        const { rows } = await db.raw(`select id from analytics_event where id like 'hk_%'`)
+        expect(rows.map((e: { id: string }) => e.id)).toEqual(["hk_recent_event"])
       })
     })
   },
