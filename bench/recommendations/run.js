@@ -59,7 +59,8 @@ async function generateOrders(lines) {
     insert into product_category_product (product_id, product_category_id)
       select 'bprod_' || p, (select array_agg(id order by id) from product_category)[1 + p % (select count(*) from product_category)::int]
       from generate_series(42, ${SYNTHETIC_PRODUCTS + 41}) p on conflict do nothing;
-    analyze "order"; analyze order_item; analyze order_line_item;`
+    analyze "order"; analyze order_item; analyze order_line_item;
+    analyze product; analyze product_sales_channel; analyze product_category_product;`
   const c = new Client({ connectionString: `${PG}/${DB}` })
   await c.connect()
   const started = Date.now()
@@ -82,7 +83,7 @@ async function main() {
   await pg("postgres", `create database "${DB}"`)
   const summaryFile = path.join(os.tmpdir(), `${DB}.json`)
   const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: `${PG}/${DB}`, JWT_SECRET: "bench", COOKIE_SECRET: "bench",
-    ADMIN_DISABLED: "true", LOG_LEVEL: "warn", RESPONSE_CACHE: "off" }
+    ADMIN_DISABLED: "true", LOG_LEVEL: "warn", RESPONSE_CACHE: "off", RATE_LIMIT: "off" }
   for (const k of ["REDIS_URL", "MEDUSA_WORKER_MODE", "PORT"]) delete env[k]
   try {
     await medusa(["db:migrate"], { env })
