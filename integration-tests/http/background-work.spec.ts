@@ -7,8 +7,9 @@ import { headers } from "../helpers/store"
 import { adminAuth } from "../helpers/admin"
 import refreshRecommendationsJob from "../../src/jobs/recommendations-refresh"
 import { sendAbandonedCartReminders } from "../../src/jobs/abandoned-cart-reminders"
-import { syncSearchIndex } from "../../src/jobs/search-sync"
+import searchSyncJob, { syncSearchIndex } from "../../src/jobs/search-sync"
 import { runHousekeeping } from "../../src/jobs/housekeeping"
+import { PostgresEventStore } from "../../src/modules/analytics-postgres/event-store"
 
 jest.setTimeout(180 * 1000)
 
@@ -133,32 +134,76 @@ medusaIntegrationTestRunner({
     })
 
     describe("search sync and housekeeping", () => {
-      it("a product missing from the search index is put back by the sync job", async () => {
+      it("one sync run puts back a product missing from the index, refreshes stale documents and drops deleted ones", async () => {
         const container = getContainer()
         const search = container.resolve(Modules.SEARCH)
+        const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
         await syncSearchIndex(container) // whatever the boot left undone
-        const target = products.find((p) => p.handle === "jute-tote") ?? products[0]
-        await search.ingest({ name: "product.deleted", data: { id: target.id } } as any)
-        const found = async () => (await api.post("/store/search", { entity: "product", filters: { q: "jute tote" }, fields: ["id"] }, headers(seed.publishable_key))).data.results[0].hits.map((h: { id: string }) => h.id)
-        expect(await found()).not.toContain(target.id)
+        // Documents carry the same version stamp the job computes from the catalog: nothing to do.
+        expect(await syncSearchIndex(container)).toMatchObject({ missing: 0, stale: 0, extra: 0 })
+
+        const missing = products.find((p) => p.handle === "jute-tote")!
+        const renamed = await createProduct(container, "Sync test lamp", { status: ProductStatus.PUBLISHED, salesChannelId: seed.sales_channel_id })
+        const repriced = await createProduct(container, "Sync test mug", { status: ProductStatus.PUBLISHED, salesChannelId: seed.sales_channel_id })
+        const removed = await createProduct(container, "Sync test crate", { status: ProductStatus.PUBLISHED, salesChannelId: seed.sales_channel_id })
+        await syncSearchIndex(container) // in case the ingestion subscriber had not caught up
+
+        // Drift no event reports: a lost document, and catalog writes straight to the database.
+        await search.ingest({ name: "product.deleted", data: { id: missing.id } } as any)
+        await db.raw(`update product set title = 'Zanzibar reading lamp', updated_at = now() where id = ?`, [renamed.id])
+        await db.raw(
+          `update price set amount = 250, raw_amount = '{"value":"250","precision":20}', updated_at = now()
+           where deleted_at is null and price_set_id in (select vps.price_set_id from product_variant v join product_variant_price_set vps on vps.variant_id = v.id where v.product_id = ?)`,
+          [repriced.id]
+        )
+        await db.raw(`update product set deleted_at = now() where id = ?`, [removed.id])
+
+        const storeSearch = async (q: string) =>
+          (await api.post("/store/search", { entity: "product", filters: { q }, fields: ["id"] }, headers(seed.publishable_key))).data.results[0].hits.map((h: { id: string }) => h.id)
+        const indexedPrice = async () =>
+          ((await search.search({ entity: "product", fields: ["id", "min_price"], filters: { id: repriced.id } } as any)).hits[0]?.document as any)?.min_price?.inr
+        expect(await storeSearch("jute tote")).not.toContain(missing.id)
+        expect(await storeSearch("zanzibar")).not.toContain(renamed.id)
+        expect(await indexedPrice()).toBe(10000)
+        expect(await storeSearch("sync test crate")).toContain(removed.id)
 
         const r = await syncSearchIndex(container)
-        expect(r.added).toBe(1)
-        expect(r.indexed + 1).toBe(r.catalog)
-        expect(await found()).toContain(target.id)
-        expect((await syncSearchIndex(container)).added).toBe(0)
+        expect(r).toMatchObject({ missing: 1, stale: 2, extra: 1 })
+        expect(r.indexed).toBe(r.catalog) // one missing, one extra
+        expect(await storeSearch("jute tote")).toContain(missing.id)
+        expect(await storeSearch("zanzibar")).toContain(renamed.id)
+        expect(await indexedPrice()).toBe(25000)
+        expect(await storeSearch("sync test crate")).not.toContain(removed.id)
+
+        // The scheduled job logs the counts; a second run finds nothing.
+        const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+        const info = jest.spyOn(logger, "info")
+        try {
+          await searchSyncJob(container)
+          expect(info.mock.calls.map((c) => String(c[0])).find((l) => l.startsWith("job search-sync:")))
+            .toMatch(/re-indexed 0 missing and 0 stale, removed 0 extra/)
+        } finally {
+          info.mockRestore()
+        }
       })
 
-      it("housekeeping trims carts idle past retention and old analytics events, keeping recent ones", async () => {
+      it("housekeeping trims carts idle past retention and analytics events past ANALYTICS_RETENTION_DAYS, keeping recent ones", async () => {
         const container = getContainer()
         const carts = container.resolve(Modules.CART)
         const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
         const [old, recent] = await carts.createCarts([{ currency_code: "inr" }, { currency_code: "inr" }])
         await db.raw(`update cart set updated_at = now() - interval '40 days' where id = ?`, [old.id])
+        const events = new PostgresEventStore(db)
+        const event = (id: string, daysAgo: number) =>
+          ({ id, event: "product.viewed", occurred_at: new Date(Date.now() - daysAgo * 86_400_000), actor_id: null, group_type: null, group_id: null, properties: {} })
+        await events.insert([event("hk_old_event", 401), event("hk_recent_event", 399)])
         const r = await runHousekeeping(container)
         expect(r.carts).toBeGreaterThanOrEqual(1)
+        expect(r.analytics).toBeGreaterThanOrEqual(1)
         const left = await carts.listCarts({ id: [old.id, recent.id] })
         expect(left.map((c) => c.id)).toEqual([recent.id])
+        const { rows } = await db.raw(`select id from analytics_event where id like 'hk_%'`)
+        expect(rows.map((e: { id: string }) => e.id)).toEqual(["hk_recent_event"])
       })
     })
   },

@@ -3,6 +3,7 @@ import Redis from "ioredis"
 import { seedDemo, type SeedResult } from "../helpers/seed"
 import { adminAuth } from "../helpers/admin"
 import { headers } from "../helpers/store"
+import { refreshRecommendations } from "../../src/jobs/recommendations-refresh"
 
 jest.setTimeout(240 * 1000)
 
@@ -152,6 +153,30 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/products/${mug.id}`, { status: "draft" }, admin)
       await eventually(detail, (res) => res.status === 404)
       await eventually(list, (res) => !res.data.products.some((p: any) => p.id === mug.id))
+    })
+
+    it("caches recommendations; staff curation, unpublishing a listed product and the refresh job drop them", async () => {
+      const [kurta, shirt, tote] = await Promise.all(["chikankari-kurta", "oxford-shirt", "jute-tote"].map(productByHandle))
+      const path = `/store/products/${kurta.id}/recommendations?intent=complementary`
+      const ids = (res: any) => res.data.products.map((p: any) => p.id)
+      await api.post(`/admin/products/${kurta.id}/recommendations`, { product_ids: [shirt.id] }, admin)
+      const first = await store(path)
+      expect([first.status, first.headers["x-cache"], ids(first)]).toEqual([200, "MISS", [shirt.id]])
+      expect((await store(path)).headers["x-cache"]).toBe("HIT")
+
+      // Staff curation drops it at once (our admin route, no event).
+      await api.post(`/admin/products/${kurta.id}/recommendations`, { product_ids: [tote.id, shirt.id] }, admin)
+      const curated = await store(path)
+      expect([curated.headers["x-cache"], ids(curated)]).toEqual(["MISS", [tote.id, shirt.id]])
+
+      // A listed product unpublished: gone on the next reads (product event → list:products).
+      await api.post(`/admin/products/${tote.id}`, { status: "draft" }, admin)
+      await eventually(path, (res) => res.status === 200 && ids(res).join() === shirt.id)
+
+      // The nightly job recomputes the lists: cached answers are dropped.
+      expect((await store(path)).headers["x-cache"]).toBe("HIT")
+      await refreshRecommendations(getContainer())
+      expect((await store(path)).headers["x-cache"]).toBe("MISS")
     })
 
     it("never shares answers between two sales channels or two regions", async () => {

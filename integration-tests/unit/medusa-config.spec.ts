@@ -45,7 +45,13 @@ describe("medusa-config", () => {
     for (const r of REDIS_MODULES) expect(resolves(config)).toContain(r)
     const eventBus = Object.values(config.modules).find((m: any) => m.resolve.endsWith("event-bus-redis")) as any
     expect(eventBus.options.redisUrl).toBe("redis://cache.internal:6379")
-    expect(eventBus.options.jobOptions.removeOnComplete).toBeDefined()
+    // Bounded history, so Redis never fills up, and more than one event handled at a time (issue 11).
+    expect(eventBus.options.jobOptions.removeOnComplete).toEqual({ age: 3600, count: 1000 })
+    expect(eventBus.options.jobOptions.removeOnFail).toEqual({ age: 7 * 24 * 3600, count: 5000 })
+    expect(eventBus.options.workerOptions.concurrency).toBe(10)
+    const four = Object.values(loadConfig({ REDIS_URL: "redis://r:6379", EVENT_BUS_CONCURRENCY: "4" }).modules)
+      .find((m: any) => m.resolve.endsWith("event-bus-redis")) as any
+    expect(four.options.workerOptions).toEqual({ concurrency: 4 })
   })
 
   it("takes the worker mode from MEDUSA_WORKER_MODE and disables the admin in workers", () => {

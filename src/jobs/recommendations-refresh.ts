@@ -2,11 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { RECOMMENDATIONS_MODULE, recommendationSettings } from "../modules/recommendations"
 import type RecommendationsModuleService from "../modules/recommendations/service"
 import { cronFromEnv, scheduledJob } from "../lib/jobs/scheduled-job"
+import { invalidateResponseCache, RECOMMENDATIONS_TAG } from "../lib/response-cache/invalidate"
 
-/** Recomputes "bought together" and category popularity from orders. */
+/** Recomputes "bought together" and category popularity from orders, then drops cached store answers. */
 export async function refreshRecommendations(container: MedusaContainer) {
   const service: RecommendationsModuleService = container.resolve(RECOMMENDATIONS_MODULE)
-  return service.recompute(recommendationSettings())
+  const result = await service.recompute(recommendationSettings())
+  // A failure here leaves old answers until RESPONSE_CACHE_TTL; the job itself still succeeded.
+  const cached_dropped = await invalidateResponseCache([RECOMMENDATIONS_TAG], "job").catch(() => -1)
+  return { ...result, cached_dropped }
 }
 
 export default scheduledJob("recommendations-refresh", async (container, { logger, scheduledFor, startedAt }) => {

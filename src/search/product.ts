@@ -41,6 +41,7 @@ export default defineSearchIndex({
     thumbnail: search.keyword(),
     status: search.keyword().filterable().facetable(),
     created_at: search.date().filterable().sortable(),
+    updated_at: search.date().filterable().sortable(),
     sales_channel_ids: search.keyword().array().filterable(),
     tags: search.keyword().array().searchable().filterable().facetable(),
     categories: search.keyword().array().searchable({ weight: 2 }).filterable().facetable(),

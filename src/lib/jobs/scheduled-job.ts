@@ -2,6 +2,7 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { instrumentJob } from "../ops/jobs"
 import { reportError } from "../errors/report"
+import { maskText } from "../ops/redact"
 import { retryDefaults, withRetry } from "./retry"
 
 /**
@@ -16,7 +17,8 @@ export function scheduledJob(name: string, run: (container: MedusaContainer, ctx
     const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
     const ctx: JobRun = { logger, scheduledFor: context?.scheduledFor, startedAt: new Date() }
     await withRetry(() => run(container, ctx), retryDefaults(), (err, attempt, delay) => {
-      logger.warn(`job ${name}: attempt ${attempt} failed (${(err as Error)?.message}); retrying in ${delay} ms`)
+      // Masked here too, not only by the log format: a database error can quote customer data.
+      logger.warn(`job ${name}: attempt ${attempt} failed (${maskText(String((err as Error)?.message))}); retrying in ${delay} ms`)
     }).catch((err) => {
       reportError(err, { kind: "job", name }, logger)
       throw err

@@ -10,7 +10,7 @@ export const cacheRequests = counter<"result" | "resource">({
 
 export const cacheInvalidations = counter<"source">({
   name: "store_response_cache_invalidated_entries_total",
-  help: "Cached store answers dropped, by source (event, purge)",
+  help: "Cached store answers dropped, by source (event, admin-write, job)",
   labelNames: ["source"],
 })
 

@@ -167,7 +167,7 @@ export function createStoreResponseCache(cache: () => ResponseCache = getRespons
       }
       const text = JSON.stringify(payload)
       const entry: CachedEntry = { etag: etagFor(text), body: Buffer.from(text), createdAt: Date.now() }
-      const tags = tagsForEntry({ resource: route.resource, kind: route.kind, body: payload, bodyText: text, rawQuery, salesChannelIds, customerGroupIds: groups, locale: r.locale })
+      const tags = tagsForEntry({ resource: route.resource, kind: route.kind, body: payload, bodyText: text, rawQuery, salesChannelIds, customerGroupIds: groups, locale: r.locale, extraTags: route.alsoTagged })
       storing = true
       store.set(key, entry, tags, config.ttlSeconds, since).then(
         (stored) => lock?.release(stored ? "stored" : "refused"),

@@ -1,3 +1,5 @@
+import { listTag } from "./tags"
+
 /**
  * Which store reads are cached. Each rule names the resource class used for list tags, so a
  * change that can alter list membership (a new product, a category rename) drops every list
@@ -11,6 +13,8 @@ export type CacheableRoute = {
   customerScoped: boolean
   /** Medusa's route template ("/store/products/:id"), for metrics of answers served from the cache. */
   template: string
+  /** Tags every answer of the route carries besides the computed ones. */
+  alsoTagged?: string[]
 }
 
 const RULES: { pattern: RegExp; route: CacheableRoute }[] = []
@@ -29,6 +33,16 @@ add("product-tags", "tags")
 add("product-types", "types")
 add("regions", "regions")
 add("currencies", "currencies")
+
+/**
+ * Recommendations: a list of the `recommendations` class, dropped when the nightly job or staff
+ * curation changes the lists, and also tagged `list:products` so whatever can change which
+ * products are visible (create, delete, status, categories, channel links) drops it too.
+ */
+RULES.push({
+  pattern: /^\/store\/products\/[^/]+\/recommendations\/?$/,
+  route: { resource: "recommendations", kind: "list", customerScoped: false, template: "/store/products/:id/recommendations", alsoTagged: [listTag("products")] },
+})
 
 /** The rule for a request path (no query string), or undefined when the path is not cached. */
 export function matchCacheableRoute(path: string): CacheableRoute | undefined {

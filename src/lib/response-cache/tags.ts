@@ -46,6 +46,8 @@ export type EntryTagInput = {
   salesChannelIds: string[]
   customerGroupIds?: string[]
   locale?: string
+  /** The route's fixed tags (`CacheableRoute.alsoTagged`). */
+  extraTags?: string[]
 }
 
 export function tagsForEntry(input: EntryTagInput): string[] {
@@ -55,6 +57,7 @@ export function tagsForEntry(input: EntryTagInput): string[] {
   for (const id of input.salesChannelIds) tags.add(salesChannelTag(id))
   for (const id of input.customerGroupIds ?? []) tags.add(idTag(id))
   if (input.kind === "list") tags.add(listTag(input.resource))
+  for (const tag of input.extraTags ?? []) tags.add(tag)
   if (input.locale) tags.add(LOCALIZED_TAG)
   if (input.bodyText.includes('"calculated_price"')) {
     tags.add(PRICED_TAG)

@@ -7,17 +7,18 @@ export const priceCurrencies = (raw = process.env.SEARCH_PRICE_CURRENCIES): stri
 
 /** What the product index reads through query.graph, for seeding and for ingestion. */
 export const PRODUCT_GRAPH_FIELDS = [
-  "id", "title", "subtitle", "description", "handle", "thumbnail", "status", "created_at",
+  "id", "title", "subtitle", "description", "handle", "thumbnail", "status", "created_at", "updated_at",
   "tags.value", "categories.id", "categories.name", "collection.id", "collection.title", "type.value",
   "sales_channels.id",
   "options.title", "options.values.value",
-  "variants.id", "variants.sku", "variants.manage_inventory", "variants.allow_backorder",
+  "variants.id", "variants.updated_at", "variants.sku", "variants.manage_inventory", "variants.allow_backorder",
   "variants.options.value", "variants.options.option.title",
   "variants.prices.amount", "variants.prices.raw_amount", "variants.prices.currency_code",
-  "variants.prices.rules_count", "variants.prices.price_list_id",
+  "variants.prices.rules_count", "variants.prices.price_list_id", "variants.prices.updated_at",
   "variants.inventory_items.required_quantity",
   "variants.inventory_items.inventory.location_levels.stocked_quantity",
   "variants.inventory_items.inventory.location_levels.reserved_quantity",
+  "variants.inventory_items.inventory.location_levels.updated_at",
 ]
 
 type Row = Record<string, any>
@@ -31,6 +32,8 @@ export type ProductSearchDocument = {
   thumbnail?: string
   status: string
   created_at?: string
+  /** Latest change among the rows the document is built from; see `documentUpdatedAt`. */
+  updated_at?: string
   sales_channel_ids: string[]
   tags: string[]
   categories: string[]
@@ -88,6 +91,31 @@ function optionValues(variants: Row[], matcher: RegExp): string[] {
   )
 }
 
+/**
+ * The document's version stamp: the latest `updated_at` of the product, its variants, their
+ * prices and their stock levels (reservations change a level's reserved quantity, so they count
+ * too). The sync job computes the same maximum in SQL (`CATALOG_STAMPS`) and re-indexes a product
+ * whose catalog stamp is newer. A product update alone would miss price and stock changes, which
+ * are the most frequent ones.
+ */
+export function documentUpdatedAt(row: Row): string | undefined {
+  let latest = -Infinity
+  const see = (value: unknown) => {
+    if (value === null || value === undefined) return
+    const ms = new Date(value as string).getTime() // NaN never wins the comparison
+    if (ms > latest) latest = ms
+  }
+  see(row.updated_at)
+  for (const variant of compact<Row>(row.variants ?? [])) {
+    see(variant.updated_at)
+    for (const price of compact<Row>(variant.prices ?? [])) see(price.updated_at)
+    for (const item of compact<Row>(variant.inventory_items ?? [])) {
+      for (const level of compact<Row>(item.inventory?.location_levels ?? [])) see(level.updated_at)
+    }
+  }
+  return latest === -Infinity ? undefined : new Date(latest).toISOString()
+}
+
 /** One product graph row → the document the product index stores. */
 export function toProductDocument(row: Row, opts: { currencies: string[]; synonyms: string[][] }): ProductSearchDocument {
   const variants: Row[] = compact(row.variants ?? [])
@@ -122,6 +150,8 @@ export function toProductDocument(row: Row, opts: { currencies: string[]; synony
   if (row.description) doc.description = row.description
   if (row.thumbnail) doc.thumbnail = row.thumbnail
   if (row.created_at) doc.created_at = new Date(row.created_at).toISOString()
+  const updatedAt = documentUpdatedAt(row)
+  if (updatedAt) doc.updated_at = updatedAt
   if (row.collection) {
     doc.collection = row.collection.title
     doc.collection_id = row.collection.id

@@ -3,11 +3,13 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import { CategoryPopularity } from "./models/category-popularity"
 import { ComplementaryLink } from "./models/complementary-link"
 import { ProductRecommendation } from "./models/product-recommendation"
-import { CATEGORY_PICKS, CATEGORY_POPULARITY_INSERT, COPURCHASE_INSERT, VISIBLE_PRODUCTS } from "./sql"
+import { CATEGORY_POPULARITY_INSERT, COPURCHASE_INSERT, positional, storefrontAnswer } from "./sql"
 import { mergeRanked, type RecommendationSettings } from "./settings"
 
 type Rows<T> = T[] | { rows: T[] }
 const rowsOf = <T>(r: Rows<T>): T[] => (Array.isArray(r) ? r : r.rows)
+
+export type ProductCard = { id: string; title: string; handle: string; thumbnail: string | null }
 
 export type RecomputeResult = { pairs: number; category_rows: number; ms: number }
 
@@ -26,28 +28,23 @@ class RecommendationsModuleService extends MedusaService({ ProductRecommendation
     return { pairs, category_rows, ms: Date.now() - started }
   }
 
-  /** Related products: bought-together first, then category picks; only visible products. */
+  /**
+   * What the store endpoint answers, in one query: whether the product is visible (published, in
+   * one of the channels) and the cards of its first `limit` visible recommendations for `intent`.
+   * `related`: bought together, then category picks; `complementary`: staff-curated, in order.
+   */
   @InjectManager()
-  async related(productId: string, salesChannelIds: string[], limit: number, @MedusaContext() ctx: Context = {}) {
-    const em = ctx.manager as any
-    const together: { recommended_product_id: string }[] = rowsOf(await em.execute(
-      `select recommended_product_id from product_recommendation where product_id = ? and deleted_at is null order by score desc, together desc`,
-      [productId]
-    ))
-    const picks: { product_id: string }[] = rowsOf(await em.execute(CATEGORY_PICKS, [productId, productId, limit * 4 + 12]))
-    const candidates = mergeRanked([together.map((r) => r.recommended_product_id), picks.map((r) => r.product_id)], productId)
-    return (await this.visible(candidates, salesChannelIds, em)).slice(0, limit)
-  }
-
-  /** Curated complementary products, in staff order; only visible products. */
-  @InjectManager()
-  async complementary(productId: string, salesChannelIds: string[], limit: number, @MedusaContext() ctx: Context = {}) {
-    const em = ctx.manager as any
-    const links: { linked_product_id: string }[] = rowsOf(await em.execute(
-      `select linked_product_id from complementary_link where product_id = ? and deleted_at is null order by position, created_at`,
-      [productId]
-    ))
-    return (await this.visible(links.map((l) => l.linked_product_id), salesChannelIds, em)).slice(0, limit)
+  async storefrontList(
+    productId: string,
+    salesChannelIds: string[],
+    intent: "related" | "complementary",
+    limit: number,
+    @MedusaContext() ctx: Context = {}
+  ): Promise<{ visible: boolean; products: ProductCard[] }> {
+    if (!salesChannelIds.length) return { visible: false, products: [] }
+    const [sql, values] = positional(storefrontAnswer(intent), { product: productId, channels: salesChannelIds.join(","), limit })
+    const [row] = rowsOf<{ visible: boolean; products: ProductCard[] }>(await (ctx.manager as any).execute(sql, values))
+    return { visible: !!row?.visible, products: row?.products ?? [] }
   }
 
   /** Replaces a product's curated links with `linkedIds`, in that order. */
@@ -63,19 +60,6 @@ class RecommendationsModuleService extends MedusaService({ ProductRecommendation
       )
     }
     return unique
-  }
-
-  /** Whether the product is published and sold in one of the sales channels. */
-  @InjectManager()
-  async isVisible(productId: string, salesChannelIds: string[], @MedusaContext() ctx: Context = {}) {
-    return (await this.visible([productId], salesChannelIds, ctx.manager)).length === 1
-  }
-
-  private async visible(ids: string[], salesChannelIds: string[], em: any): Promise<string[]> {
-    if (!ids.length || !salesChannelIds.length) return []
-    const rows: { id: string }[] = rowsOf(await em.execute(VISIBLE_PRODUCTS, [ids, salesChannelIds]))
-    const ok = new Set(rows.map((r) => r.id))
-    return ids.filter((id) => ok.has(id))
   }
 }
 

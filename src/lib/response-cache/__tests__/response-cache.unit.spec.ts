@@ -48,6 +48,17 @@ describe("routes", () => {
       expect(matchCacheableRoute(p)).toBeUndefined()
     }
   })
+
+  it("caches recommendations as their own list, also dropped with product lists", () => {
+    const route = matchCacheableRoute(`/store/products/${PROD}/recommendations`)!
+    expect(route).toEqual({
+      resource: "recommendations", kind: "list", customerScoped: false,
+      template: "/store/products/:id/recommendations", alsoTagged: ["list:products"],
+    })
+    const body = { intent: "related", products: [{ id: VAR, title: "x", handle: "x", thumbnail: null }] }
+    const tags = tagsForEntry({ resource: route.resource, kind: route.kind, body, bodyText: JSON.stringify(body), rawQuery: "limit=4", salesChannelIds: ["sc_1"], extraTags: route.alsoTagged })
+    expect(tags.sort()).toEqual([`id:${VAR}`, "list:products", "list:recommendations", "sc:sc_1"])
+  })
 })
 
 describe("ETag", () => {

@@ -1,6 +1,6 @@
 import { expandSynonyms, parseSynonyms, DEFAULT_SYNONYMS } from "../synonyms"
 import { toMinorUnits } from "../minor-units"
-import { minPrices, toProductDocument, variantInStock } from "../product-document"
+import { documentUpdatedAt, minPrices, toProductDocument, variantInStock } from "../product-document"
 
 describe("product search document", () => {
   it("converts Medusa decimal amounts to integer minor units without floats", () => {
@@ -68,5 +68,20 @@ describe("product search document", () => {
       skus: ["TEE-S-WHITE", "TEE-XL-WHITE"], sizes: ["S", "XL"], colours: ["White"], option_values: ["S", "White", "XL"],
       min_price: { inr: 79900 }, in_stock: true, keywords: ["tee", "t-shirt", "tshirt"],
     })
+  })
+
+  it("stamps the document with the latest change among product, variants, prices and stock levels", () => {
+    const row = {
+      id: "prod_1", title: "Tee", handle: "tee", status: "published", updated_at: new Date("2026-01-01T00:00:00Z"),
+      variants: [
+        { updated_at: "2026-01-02T00:00:00.000Z", prices: [{ currency_code: "inr", amount: 1, updated_at: new Date("2026-01-05T10:00:00.123Z") }] },
+        { updated_at: "2026-01-03T00:00:00.000Z", inventory_items: [{ inventory: { location_levels: [{ updated_at: "2026-01-04T00:00:00.000Z" }, null] } }] },
+        null,
+      ],
+    }
+    expect(documentUpdatedAt(row)).toBe("2026-01-05T10:00:00.123Z")
+    expect(documentUpdatedAt({ ...row, variants: [] })).toBe("2026-01-01T00:00:00.000Z")
+    expect(documentUpdatedAt({ id: "prod_2", updated_at: "not a date" })).toBeUndefined()
+    expect(toProductDocument(row, { currencies: ["inr"], synonyms: [] }).updated_at).toBe("2026-01-05T10:00:00.123Z")
   })
 })

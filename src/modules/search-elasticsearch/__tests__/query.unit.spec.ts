@@ -3,6 +3,7 @@ import { compileFilters, likeToWildcard } from "../lib/filters"
 import { buildIndexPlan } from "../lib/plan"
 import { buildSearchRequest } from "../lib/query"
 import { mapSearchResponse } from "../lib/results"
+import { decodeCursor, encodeCursor } from "../lib/cursor"
 import { resolvedDefinition } from "./fixture"
 
 const index = resolvedDefinition()
@@ -130,7 +131,6 @@ describe("search-elasticsearch query building", () => {
     expect(() => compileFilters({ min_price: { $gt: "cheap" } }, plan)).toThrow(/to a number/)
     expect(() => body({ search_options: { vector: { value: [1] } } })).toThrow(/vector/)
     expect(() => body({ search_options: { locales: ["fr"] } })).toThrow(/locales/)
-    expect(() => body({ pagination: { cursor: "abc" } })).toThrow(/cursor/)
     expect(() => body({ pagination: { skip: 9990, take: 20 } })).toThrow(/result window of 10000/)
     expect(() => body({ pagination: { order: { tags: "ASC" } } })).toThrow(/array field "tags"/)
     expect(() => body({ search_options: { distinct: "tags" } })).toThrow(/deduplicate by array field/)
@@ -242,6 +242,50 @@ describe("search-elasticsearch query building", () => {
     } as any)).toEqual({
       hits: [], facets: { min_price: { type: "stats", min: 0, max: 0, avg: undefined, sum: undefined, count: 0 } },
       metadata: { skip: 0, take: 20, count: null, query: undefined, processing_time_ms: 1 },
+    })
+  })
+
+  describe("cursor pagination (search_after)", () => {
+    const cursorOf = (sort: unknown[]) => encodeCursor(sort as any)
+
+    it("continues after the cursor's sort values with search_after instead of from, past the result window", () => {
+      expect(body({ pagination: { take: 1000, order: { id: "ASC" }, cursor: cursorOf(["prod_12000"]) }, attributes_to_retrieve: ["id"] })).toEqual({
+        query: { match_all: {} },
+        search_after: ["prod_12000"],
+        size: 1000,
+        sort: [{ id: { order: "asc", missing: "_last" } }],
+        _source: { includes: ["id"] },
+        track_total_hits: true,
+      })
+      // A text query's sort is score then id; the cursor carries both.
+      expect(body({ q: "shoe", pagination: { take: 20, cursor: cursorOf([1.5, "prod_2"]) }, search_options: { count: "none" } })).toEqual({
+        query: { bool: { must: [{ multi_match: { query: "shoe", type: "cross_fields", operator: "and", fields: ALL_FIELDS } }] } },
+        search_after: [1.5, "prod_2"],
+        size: 20,
+        sort: [{ _score: { order: "desc" } }, { id: { order: "asc" } }],
+        _source: { includes: ["id", "title"] },
+        track_total_hits: false,
+      })
+    })
+
+    it("rejects cursors it cannot honour with a clear message", () => {
+      expect(() => body({ pagination: { skip: 20, take: 20, cursor: cursorOf(["prod_1"]) } })).toThrow(/cannot be combined with skip/)
+      expect(() => body({ pagination: { take: 20, cursor: "not-a-cursor" } })).toThrow(/Invalid pagination cursor/)
+      expect(() => body({ pagination: { take: 20, cursor: cursorOf([{ nested: 1 }]) } })).toThrow(/Invalid pagination cursor/)
+      expect(() => body({ pagination: { take: 20, cursor: cursorOf(["a", "b"]) } })).toThrow(/different sort/)
+      expect(() => body({ pagination: { take: 20, cursor: cursorOf(["a"]) }, search_options: { distinct: "handle" } })).toThrow(/distinct/)
+      expect(() => body({ pagination: { take: 10001, cursor: cursorOf(["a"]) } })).toThrow(/result window of 10000/)
+      expect(decodeCursor(cursorOf(["prod_1", null, 3]), 3)).toEqual(["prod_1", null, 3])
+    })
+
+    it("hands out next_cursor from the last hit's sort values only when the page is full", () => {
+      const input = query({ pagination: { skip: 0, take: 2 }, attributes_to_retrieve: ["id"] })
+      const built = buildSearchRequest(input, plan)
+      const page = (ids: string[]) => ({
+        took: 1, hits: { hits: ids.map((id) => ({ _index: "i", _id: id, _score: null, _source: { id }, sort: [id] })) },
+      }) as any
+      expect(mapSearchResponse(input, built, page(["prod_1", "prod_2"])).metadata.next_cursor).toBe(cursorOf(["prod_2"]))
+      expect(mapSearchResponse(input, built, page(["prod_3"])).metadata).not.toHaveProperty("next_cursor")
     })
   })
 })

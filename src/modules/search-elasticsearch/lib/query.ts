@@ -1,6 +1,7 @@
 import type { estypes } from "@elastic/elasticsearch"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import { decodeCursor } from "./cursor"
 import { compileFilters } from "./filters"
 import { buildFacetAggregations, normalizeFacets, type NormalizedFacet } from "./facets"
 import { DEFAULT_MAX_RESULT_WINDOW } from "./mapping"
@@ -41,7 +42,6 @@ export function assertQuerySupported(input: SearchTypes.ProviderSearchQuery): vo
   if (options.locales?.length) {
     notAllowed("The Elasticsearch search provider does not support query-time locales; configure `language` on the provider instead")
   }
-  if (input.pagination?.cursor !== undefined) notAllowed("The Elasticsearch search provider does not support cursor pagination")
 }
 
 /**
@@ -146,8 +146,11 @@ export function buildSearchRequest(
   const search = input.search_options ?? {}
   const skip = input.pagination?.skip ?? 0
   const take = input.pagination?.take ?? 20
+  const cursor = input.pagination?.cursor
+  if (cursor !== undefined && skip > 0) invalid("A cursor continues after the previous page; it cannot be combined with skip")
   const window = options.max_result_window ?? DEFAULT_MAX_RESULT_WINDOW
-  if (skip + take > window) {
+  // search_after pages never pass the window, which is what cursors are for (past 10,000 hits).
+  if ((cursor !== undefined ? take : skip + take) > window) {
     notAllowed(`skip + take (${skip + take}) exceeds the result window of ${window}; narrow the query or use filters`)
   }
 
@@ -173,6 +176,7 @@ export function buildSearchRequest(
     if (!field) invalid(`Cannot deduplicate search index "${input.index.name}" by unknown field "${distinct}"`)
     if (field.is_array) notAllowed(`The Elasticsearch search provider cannot deduplicate by array field "${distinct}"`)
     collapse = { field: exactField(field) }
+    if (cursor !== undefined) notAllowed("The Elasticsearch search provider does not support cursor pagination with distinct")
   }
 
   const facets = normalizeFacets(search.facets, plan)
@@ -191,7 +195,7 @@ export function buildSearchRequest(
 
   const body: BuiltSearch["body"] = {
     query,
-    from: skip,
+    ...(cursor !== undefined ? { search_after: decodeCursor(cursor, sort.length) } : { from: skip }),
     size: take,
     sort,
     _source: attributes.length ? { includes: attributes } : false,

@@ -1,6 +1,7 @@
 import type { estypes } from "@elastic/elasticsearch"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { projectDocument } from "@medusajs/framework/utils"
+import { encodeCursor } from "./cursor"
 import { mapFacetAggregations } from "./facets"
 import { DISTINCT_COUNT_AGG, type BuiltSearch } from "./query"
 
@@ -24,6 +25,12 @@ export function mapSearchResponse(
       ? Number(aggregations?.[DISTINCT_COUNT_AGG]?.value ?? 0)
       : totalOf(response.hits.total as estypes.SearchTotalHits | number | undefined)
   }
+  // A full page may have a next one: hand out its search_after position (collapse cannot page so).
+  const last = response.hits.hits[response.hits.hits.length - 1]
+  const nextCursor =
+    built.take > 0 && response.hits.hits.length === built.take && !built.body.collapse && last?.sort?.length
+      ? encodeCursor(last.sort)
+      : undefined
   return {
     hits: response.hits.hits.map((hit) => {
       const highlights = hit.highlight
@@ -45,6 +52,7 @@ export function mapSearchResponse(
       count,
       query: input.q,
       processing_time_ms: response.took,
+      ...(nextCursor ? { next_cursor: nextCursor } : {}),
     },
   }
 }

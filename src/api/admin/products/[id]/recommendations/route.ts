@@ -4,6 +4,7 @@ import { RECOMMENDATIONS_MODULE } from "../../../../../modules/recommendations"
 import type RecommendationsModuleService from "../../../../../modules/recommendations/service"
 import type { SetComplementaryBody } from "../../../../recommendations/validators"
 import { productCards } from "../../../../recommendations/products"
+import { invalidateResponseCache, RECOMMENDATIONS_TAG } from "../../../../../lib/response-cache/invalidate"
 
 async function lists(req: AuthenticatedMedusaRequest, productId: string) {
   const service: RecommendationsModuleService = req.scope.resolve(RECOMMENDATIONS_MODULE)
@@ -33,5 +34,6 @@ export async function POST(req: AuthenticatedMedusaRequest<SetComplementaryBody>
   if (unknown.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown product id(s): ${unknown.join(", ")}`)
   const service: RecommendationsModuleService = req.scope.resolve(RECOMMENDATIONS_MODULE)
   await service.setComplementary(req.params.id, product_ids)
+  await invalidateResponseCache([RECOMMENDATIONS_TAG], "admin-write")
   res.json(await lists(req, req.params.id))
 }
