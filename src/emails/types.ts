@@ -25,10 +25,13 @@ export type OrderSummary = {
   display_id: number | string
   currency_code: string
   items: OrderLine[]
+  /** items at their shelf prices (Σ unit price × quantity); with tax_inclusive these include tax */
   subtotal: Money
   shipping_total: Money
-  tax_total: Money
   discount_total: Money
+  tax_total: Money
+  /** prices include tax (India's GST, EU VAT): taxes are shown as "included", not added */
+  tax_inclusive?: boolean
   total: Money
   shipping_address?: AddressData
   shipping_method?: string

@@ -21,6 +21,7 @@ export const inrOrder: OrderSummary = {
   subtotal: "123456",
   shipping_total: "99",
   tax_total: "18846.1",
+  tax_inclusive: true,
   discount_total: "0",
   total: "123555",
   shipping_address: { name: "Asha Verma", address_1: "4 Park Street", city: "Kolkata", province: "WB", postal_code: "700016", country_code: "in" },

@@ -7,7 +7,7 @@ const upiUri = "upi://pay?pa=shop%40okaxis&pn=Jaipur%20Looms&am=123555.00&cu=INR
 
 /** Representative data per template and the facts a reader must find in both the HTML and the text. */
 const cases: { [T in TemplateName]: { data: TemplateData<T>; facts: string[]; subject: string } } = {
-  "order-placed": { data: { order: inrOrder, customer_name: "Asha" }, subject: "order #1042 confirmed", facts: ["#1042", "Pashmina Shawl", "₹41,152.00", "₹1,23,456.00", "₹99.00", "₹18,846.10", "₹1,23,555.00", "Kolkata"] },
+  "order-placed": { data: { order: inrOrder, customer_name: "Asha" }, subject: "order #1042 confirmed", facts: ["#1042", "Pashmina Shawl", "₹41,152.00", "₹1,23,456.00", "₹99.00", "₹18,846.10", "₹1,23,555.00", "Includes taxes of", "Kolkata"] },
   "upi-instructions": { data: { order: inrOrder, upi: { uri: upiUri, amount: "123555", expires_at: "2026-11-25T20:00:00Z" } }, subject: "pay ₹1,23,555.00 by UPI", facts: ["#1042", "₹1,23,555.00", "upi://pay?pa=shop%40okaxis", "UTR"] },
   "cod-confirmation": { data: { order: { ...inrOrder, total: "123604" }, cod_fee: "49" }, subject: "cash on delivery", facts: ["#1042", "₹1,23,604.00", "₹49.00", "cash on delivery"] },
   "payment-captured": { data: { display_id: 1042, currency_code: "usd", amount: "1234.5", order_total: "1234.5" }, subject: "payment received", facts: ["#1042", "$1,234.50"] },
@@ -79,5 +79,16 @@ describe("shop e-mail templates", () => {
     const email = await renderEmail("delivery-created", { display_id: 1, items: [] }, { ...shop, logoUrl: undefined })
     expect(email.html).not.toContain("<img")
     expect(email.text.trim().startsWith("Jaipur Looms")).toBe(true)
+  })
+})
+
+describe("order totals", () => {
+  it("adds taxes for tax-exclusive orders and says 'included' for tax-inclusive ones", async () => {
+    const usd = { ...inrOrder, currency_code: "usd", tax_inclusive: false, subtotal: "100", shipping_total: "10", tax_total: "8.8", total: "118.8" }
+    const exclusive = await renderEmail("order-placed", { order: usd }, shop)
+    expect(exclusive.text).toMatch(/Taxes\s+\$8\.80\s+Total\s+\$118\.80/)
+    expect(exclusive.text).not.toContain("Includes taxes")
+    const inclusive = await renderEmail("order-placed", { order: inrOrder }, shop)
+    expect(inclusive.text).toMatch(/Total\s+₹1,23,555\.00\s+Includes taxes of\s+₹18,846\.10/)
   })
 })

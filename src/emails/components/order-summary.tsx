@@ -18,7 +18,10 @@ function TotalRow({ label, amount, currency, strong }: { label: string; amount: 
 
 const isZero = (m: Money) => /^-?0*(\.0*)?$/.test(m)
 
-/** Items with quantity and price, then subtotal, shipping, taxes, discounts and total, in the order's currency. */
+/**
+ * Items with quantity and price, then subtotal, shipping, discount, taxes and total, in the order's
+ * currency. Tax-inclusive orders (India, EU) show the tax as included in the total instead of added.
+ */
 export function OrderLines({ order }: { order: OrderSummary }) {
   const c = order.currency_code
   return (
@@ -36,8 +39,9 @@ export function OrderLines({ order }: { order: OrderSummary }) {
       <TotalRow label="Subtotal" amount={order.subtotal} currency={c} />
       <TotalRow label={order.shipping_method ? `Shipping (${order.shipping_method})` : "Shipping"} amount={order.shipping_total} currency={c} />
       {isZero(order.discount_total) ? null : <TotalRow label="Discount" amount={`-${order.discount_total}`} currency={c} />}
-      <TotalRow label="Taxes" amount={order.tax_total} currency={c} />
+      {order.tax_inclusive ? null : <TotalRow label="Taxes" amount={order.tax_total} currency={c} />}
       <TotalRow label="Total" amount={order.total} currency={c} strong />
+      {order.tax_inclusive ? <TotalRow label="Includes taxes of" amount={order.tax_total} currency={c} /> : null}
     </Section>
   )
 }

@@ -1,0 +1,49 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { renderAndSend } from "../lib/email/deliver"
+import { toOrderSummary } from "../lib/email/order-summary"
+
+type FulfillmentEvent = { id: string; no_notification?: boolean }
+
+/**
+ * Shipment and delivery mails (`shipment.created`, `delivery.created` carry the fulfillment id and
+ * the staff's "notify the customer" choice as `no_notification`). One mail per fulfillment and kind.
+ */
+export default async function emailFulfillment({ event: { name, data }, container }: SubscriberArgs<FulfillmentEvent>) {
+  if (data.no_notification) return
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [f] } = await query.graph({
+    entity: "fulfillment",
+    fields: [
+      "id", "items.title", "items.quantity", "labels.tracking_number", "labels.tracking_url",
+      "order.id", "order.display_id", "order.email", "order.currency_code", "order.no_notification",
+      "order.shipping_address.first_name", "order.shipping_address.last_name", "order.shipping_address.address_1",
+      "order.shipping_address.address_2", "order.shipping_address.city", "order.shipping_address.province",
+      "order.shipping_address.postal_code", "order.shipping_address.country_code",
+    ],
+    filters: { id: data.id },
+  })
+  const order = (f as any)?.order
+  if (!order?.email || order.no_notification) return
+  const items = ((f as any).items ?? []).map((i: any) => ({ title: i.title, quantity: Number(i.quantity) }))
+  const email = { to: order.email, resource_id: order.id, resource_type: "order", trigger_type: name }
+  if (name === "delivery.created") {
+    await renderAndSend(container, "delivery-created", { display_id: order.display_id, items }, { ...email, idempotency_key: `delivery-created:${f.id}` })
+    return
+  }
+  const tracking = ((f as any).labels ?? [])
+    .filter((l: any) => l?.tracking_number || l?.tracking_url)
+    .map((l: any) => ({ ...(l.tracking_number ? { number: l.tracking_number } : {}), ...(l.tracking_url ? { url: l.tracking_url } : {}) }))
+  const shipping_address = toOrderSummary({ ...order, items: [] }).shipping_address
+  await renderAndSend(
+    container,
+    "shipment-created",
+    { display_id: order.display_id, items, tracking, ...(shipping_address ? { shipping_address } : {}) },
+    { ...email, idempotency_key: `shipment-created:${f.id}` }
+  )
+}
+
+export const config: SubscriberConfig = {
+  event: ["shipment.created", "delivery.created"],
+  context: { subscriberId: "email-fulfillment" },
+}
