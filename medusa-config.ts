@@ -3,6 +3,7 @@ import type { InputConfigModules } from "@medusajs/framework/types"
 import { installLogFormat } from "./src/lib/ops/log-format"
 import { installRequestContextHook } from "./src/lib/ops/request-context-hook"
 import { paymentModuleOptions } from "./src/lib/payments/providers-config"
+import { emailDeliveryFromEnv } from "./src/lib/email/delivery-config"
 import fs from "fs"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -153,17 +154,23 @@ function searchModule(): InputConfigModules[number] {
 
 /**
  * Medusa's default notification setup (notification-local on `feed`, the admin bell) plus an
- * `email` channel. Until an e-mail provider is added, `email` goes to our outbox provider: rows are
- * stored (abandoned-cart reminders, idempotency) and nothing with customer data is logged.
+ * `email` channel: Amazon SES when SES_REGION and EMAIL_FROM are set, else our local outbox
+ * (src/lib/email/delivery-config.ts, docs/email.md). Nothing with customer data is logged.
  */
 function notificationModule(): InputConfigModules[number] {
+  const email = emailDeliveryFromEnv(process.env)
+  const g = globalThis as { __emailSummaryPrinted?: boolean }
+  if (!g.__emailSummaryPrinted && process.env.NODE_ENV !== "test") {
+    g.__emailSummaryPrinted = true
+    console.info(email.summary)
+  }
   return {
     key: Modules.NOTIFICATION,
     resolve: "@medusajs/medusa/notification",
     options: {
       providers: [
         { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
-        { resolve: "./src/modules/notification-outbox", id: "outbox", options: { channels: ["email"] } },
+        email.provider,
       ],
     },
   }
@@ -217,6 +224,8 @@ module.exports = defineConfig({
     ...analyticsModule(),
     searchModule(),
     notificationModule(),
+    // Shop e-mails for the admin "E-mails" page: status of every send, rendered copies on the outbox path (issue 10).
+    { resolve: "./src/modules/email-log" },
     // Recommendations (issue 11): computed nightly by src/jobs/recommendations-refresh.ts.
     { resolve: "./src/modules/recommendations" },
   ],

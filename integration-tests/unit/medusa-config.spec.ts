@@ -69,4 +69,16 @@ describe("medusa-config", () => {
     expect(loadConfig({ MEDUSA_BACKEND_URL: "https://shop.example.in", COOKIE_SECURE: undefined }).projectConfig.cookieOptions.secure).toBe(true)
     expect(loadConfig({ COOKIE_SECURE: "true" }).projectConfig.cookieOptions.secure).toBe(true)
   })
+  it("sends e-mail through SES when SES_REGION and EMAIL_FROM are set, else keeps it in the outbox; the feed stays local", () => {
+    const providers = (c: any) => (Object.values(c.modules).find((m: any) => m.resolve === "@medusajs/medusa/notification") as any).options.providers
+    const channelOf = (c: any) => Object.fromEntries(providers(c).map((p: any) => [p.resolve, p.options.channels]))
+    expect(channelOf(loadConfig({ SES_REGION: undefined, EMAIL_FROM: undefined }))).toEqual({
+      "@medusajs/medusa/notification-local": ["feed"],
+      "./src/modules/notification-outbox": ["email"],
+    })
+    expect(channelOf(loadConfig({ SES_REGION: "ap-south-1", EMAIL_FROM: "orders@shop.example" }))).toEqual({
+      "@medusajs/medusa/notification-local": ["feed"],
+      "./src/modules/notification-ses": ["email"],
+    })
+  })
 })

@@ -1,28 +1,113 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import type { Logger, MedusaContainer, NotificationDTO } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { EMAIL_LOG_MODULE, type EmailAttemptRecord, type EmailLogModuleService } from "../../modules/email-log"
+import { attachmentSummary, keptAttachments } from "../../modules/email-log/copy"
+import { OUTBOX_PROVIDER_ID } from "./delivery-config"
+import { describeEmailFailure } from "./failure"
+import { redactAddresses } from "../../modules/notification-ses/errors"
 import type { RenderedEmail, ShopEmail } from "./types"
 
 /**
- * Sends one shop e-mail through the Notification Module on channel `email`. The idempotency key
- * makes a redelivered event a no-op (Medusa skips a key whose row did not fail, retries a failed
- * one). Returns the notification row, or undefined when the key was already sent.
+ * Sends one shop e-mail through the Notification Module on channel `email`, and records it in the
+ * e-mail log that staff read in the admin (status, provider, message id, failure reason; the
+ * rendered copy on the local-outbox path).
+ *
+ * The idempotency key makes a redelivered event a no-op: a key whose notification did not fail is
+ * skipped (returns undefined). A failed key is sent again. Medusa 2.21's own retry of a failed key
+ * sends but then cannot record the result (it updates a row id it never inserted, and throws), so
+ * the failed row gives up its key first and the retry is a fresh row pointing back to it through
+ * `original_notification_id`.
+ *
+ * Throws when the provider fails (after the SDK's retries for throttling), so a subscriber's event
+ * is marked failed too; the failure is in the log and on the notification row either way.
  */
 export async function sendShopEmail(container: MedusaContainer, email: ShopEmail, rendered: RenderedEmail) {
   const notifications = container.resolve(Modules.NOTIFICATION)
-  const [row] = await notifications.createNotifications([
-    {
-      to: email.to,
-      channel: "email",
-      template: email.template,
-      data: email.data,
-      idempotency_key: email.idempotency_key,
-      resource_id: email.resource_id,
-      resource_type: email.resource_type,
-      trigger_type: email.trigger_type,
-      receiver_id: email.receiver_id,
-      content: { subject: rendered.subject, html: rendered.html, text: rendered.text },
-      attachments: rendered.attachments,
-    },
-  ])
+  const previous = await byKey(container, email.idempotency_key)
+  if (previous && previous.status !== "failure") return undefined
+  if (previous) await releaseFailedKey(container, previous)
+
+  const base: Omit<EmailAttemptRecord, "status"> = {
+    idempotency_key: email.idempotency_key,
+    template: email.template,
+    to: email.to,
+    subject: rendered.subject,
+    resource_type: email.resource_type ?? null,
+    resource_id: email.resource_id ?? null,
+  }
+  let row: NotificationDTO | undefined
+  try {
+    ;[row] = await notifications.createNotifications([
+      {
+        to: email.to,
+        channel: "email",
+        template: email.template,
+        data: email.data,
+        idempotency_key: email.idempotency_key,
+        resource_id: email.resource_id,
+        resource_type: email.resource_type,
+        trigger_type: email.trigger_type,
+        receiver_id: email.receiver_id,
+        original_notification_id: previous?.id ?? null,
+        content: { subject: rendered.subject, html: rendered.html, text: rendered.text },
+        attachments: rendered.attachments,
+      },
+    ])
+  } catch (e) {
+    const failure = describeEmailFailure(e)
+    const failed = await byKey(container, email.idempotency_key).catch(() => undefined)
+    logger(container).warn(`email: ${email.template} not sent (${failure.code}, ${failure.kind}): ${failure.message}`)
+    await record(container, {
+      ...base,
+      status: "failed",
+      notification_id: failed?.id ?? null,
+      provider_id: failed?.provider_id ?? null,
+      error_code: failure.code,
+      error_kind: failure.kind,
+      error_message: failure.message,
+      attachments: attachmentSummary(rendered.attachments),
+    })
+    throw e
+  }
+  // No row: a concurrent send of the same key got there first.
+  if (!row) return row
+  const outbox = row.provider_id === OUTBOX_PROVIDER_ID
+  await record(container, {
+    ...base,
+    status: outbox ? "outbox" : "sent",
+    notification_id: row.id,
+    provider_id: row.provider_id ?? null,
+    message_id: row.external_id ?? null,
+    ...(outbox
+      ? { html: rendered.html, text: rendered.text, attachments: keptAttachments(rendered.attachments) }
+      : { attachments: attachmentSummary(rendered.attachments) }),
+  })
   return row
+}
+
+const logger = (container: MedusaContainer) => container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+
+type KeyedNotification = NotificationDTO & { idempotency_key?: string | null }
+
+/** The notification holding this idempotency key (the filter works; the types do not list it). */
+async function byKey(container: MedusaContainer, key: string): Promise<KeyedNotification | undefined> {
+  const [n] = await container.resolve(Modules.NOTIFICATION).listNotifications({ idempotency_key: key } as never, { take: 1 })
+  return n
+}
+
+async function releaseFailedKey(container: MedusaContainer, failed: KeyedNotification) {
+  // updateNotifications is generated by MedusaService but not declared on INotificationModuleService.
+  const service = container.resolve(Modules.NOTIFICATION) as unknown as {
+    updateNotifications(data: { id: string; idempotency_key: string }): Promise<unknown>
+  }
+  await service.updateNotifications({ id: failed.id, idempotency_key: `${failed.idempotency_key}#failed:${failed.id}` })
+}
+
+/** The log is for staff; a problem writing it must not turn a sent e-mail into an error. */
+async function record(container: MedusaContainer, entry: EmailAttemptRecord) {
+  try {
+    await container.resolve<EmailLogModuleService>(EMAIL_LOG_MODULE).recordAttempt(entry)
+  } catch (e) {
+    logger(container).warn(`email: could not record ${entry.template} in the e-mail log: ${redactAddresses(String((e as Error).message))}`)
+  }
 }
