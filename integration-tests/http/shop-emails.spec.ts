@@ -98,9 +98,9 @@ medusaIntegrationTestRunner({
       await emailOrderPlaced({ event: { name: "order.placed", data: { id: order.id } }, container } as any)
       await sleep(2000)
       expect(ses.to("big-spender@example.com")).toHaveLength(1)
-      const rows = await container.resolve(Modules.NOTIFICATION).listNotifications({ idempotency_key: `order-placed:${order.id}` })
+      const rows = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id, channel: "email" })
       expect(rows).toHaveLength(1)
-      expect(rows[0]).toMatchObject({ status: "success", template: "order-placed", external_id: mail.messageId })
+      expect(rows[0]).toMatchObject({ status: "success", template: "order-placed", idempotency_key: `order-placed:${order.id}`, external_id: mail.messageId })
 
       // staff capture, then refund part: one mail each, in the order's currency
       const { data: { order: withPayments } } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments`, admin)

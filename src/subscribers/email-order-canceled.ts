@@ -10,7 +10,7 @@ export default async function emailOrderCanceled({ event: { data }, container }:
     fields: ["id", "display_id", "email", "currency_code", "total", "no_notification"],
     filters: { id: data.id },
   })
-  if (!order?.email || order.no_notification) return
+  if (!order?.email || order.no_notification || order.display_id == null) return
   await renderAndSend(
     container,
     "order-canceled",
