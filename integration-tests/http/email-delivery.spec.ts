@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { adminAuth } from "../helpers/admin"
 import { SES_ERRORS, SesFixture } from "../helpers/ses-fixture"
 import { sendShopEmail } from "../../src/lib/email/send"
+import { runHousekeeping } from "../../src/jobs/housekeeping"
 import type { RenderedEmail, ShopEmail } from "../../src/lib/email/types"
 
 jest.setTimeout(300 * 1000)
@@ -103,10 +104,11 @@ medusaIntegrationTestRunner({
         attempts: 1,
         error_code: null,
       })
-      expect(data.emails[0].attachments).toEqual([{ filename: "upi-qr.png", content_type: "image/png", disposition: "inline", id: "upi-qr", size: QR_PNG.length }])
-      // SES has the message; the log keeps no copy of the body on this path.
+      expect(data.emails[0].html).toBeUndefined()
+      // SES has the message; the log keeps no copy of the body or the bytes on this path.
       const { data: one } = await api.get(`/admin/emails/${data.emails[0].id}`, admin)
       expect(one.email.html).toBeNull()
+      expect(one.email.attachments).toEqual([{ filename: "upi-qr.png", content_type: "image/png", disposition: "inline", id: "upi-qr", size: QR_PNG.length }])
     })
 
     it("sends a key once: a redelivered event is a no-op", async () => {
@@ -163,6 +165,18 @@ medusaIntegrationTestRunner({
       // And from then on the key is done.
       expect(await sendShopEmail(getContainer(), email(key, { template: "order-placed" }), rendered)).toBeUndefined()
       expect(ses.sent).toHaveLength(1)
+    })
+
+    it("housekeeping removes e-mail log entries past EMAIL_LOG_RETENTION_DAYS (default 90) and keeps recent ones", async () => {
+      await sendShopEmail(getContainer(), email("welcome:cus_OLD", { template: "customer-welcome" }), rendered)
+      await sendShopEmail(getContainer(), email("welcome:cus_NEW", { template: "customer-welcome" }), rendered)
+      const db = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await db.raw(`update email_message set created_at = now() - interval '91 days' where idempotency_key = ?`, ["welcome:cus_OLD"])
+      const r = await runHousekeeping(getContainer())
+      expect(r.emails).toBe(1)
+      const { data } = await api.get("/admin/emails?template=customer-welcome", admin)
+      expect(data.count).toBe(1)
+      expect(data.emails[0].subject).toBe(rendered.subject)
     })
 
     it("answers bad list filters with 400, an unknown e-mail with 404 and strangers with 401", async () => {

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cronFromEnv, scheduledJob } from "../lib/jobs/scheduled-job"
 import { housekeepingSettings } from "../lib/jobs/housekeeping-settings"
+import { EMAIL_LOG_MODULE, type EmailLogModuleService } from "../modules/email-log"
 
 const BATCH = 1000
 
@@ -18,7 +19,8 @@ async function inBatches(db: any, sql: string, params: unknown[]) {
 /**
  * Trims what the shop no longer needs: carts never completed and untouched for CART_RETENTION_DAYS
  * (soft-deleted with their items, as Medusa's cart module would), and analytics events older than
- * ANALYTICS_RETENTION_DAYS (when the PostgreSQL analytics table exists). Audit rows keep their own
+ * ANALYTICS_RETENTION_DAYS (when the PostgreSQL analytics table exists), and the e-mail log with its
+ * outbox copies after EMAIL_LOG_RETENTION_DAYS. Audit rows keep their own
  * job (audit-log-retention, AUDIT_LOG_RETENTION_DAYS).
  */
 export async function runHousekeeping(container: MedusaContainer, now = new Date()) {
@@ -35,12 +37,14 @@ export async function runHousekeeping(container: MedusaContainer, now = new Date
     const cutoff = new Date(now.getTime() - s.analyticsDays * 86_400_000)
     analytics = await inBatches(db, `delete from analytics_event where ctid in (select ctid from analytics_event where occurred_at < ? limit ?)`, [cutoff])
   }
-  return { carts, analytics }
+  const emailCutoff = new Date(now.getTime() - s.emailLogDays * 86_400_000)
+  const emails = await container.resolve<EmailLogModuleService>(EMAIL_LOG_MODULE).purgeOlderThan(emailCutoff)
+  return { carts, analytics, emails }
 }
 
 export default scheduledJob("housekeeping", async (container, { logger }) => {
   const r = await runHousekeeping(container)
-  logger.info(`job housekeeping: ${r.carts} expired cart(s) removed, ${r.analytics} analytics event(s) trimmed`)
+  logger.info(`job housekeeping: ${r.carts} expired cart(s) removed, ${r.analytics} analytics event(s) trimmed, ${r.emails} old e-mail log entr(ies) removed`)
 })
 
 export const config = {

@@ -2,10 +2,14 @@ import type { Logger, NotificationTypes } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService } from "@medusajs/framework/utils"
 
 /**
- * The `email` channel until a real e-mail provider (SES) is configured: the Notification Module
- * still stores every notification row (status, idempotency key, data), and this provider logs
- * only the template and resource, never the address or data (customer PII).
- * Unlike Medusa's notification-local, which logs `to` and the full data.
+ * The `email` channel when SES is not configured (SES_REGION + EMAIL_FROM unset): nothing leaves
+ * the server. The Notification Module still stores every notification row (status, idempotency
+ * key, data), and `sendShopEmail` (src/lib/email/send.ts) keeps the rendered copy in the e-mail
+ * log, which staff read in the admin under "E-mails". A provider cannot resolve app modules, which
+ * is why the copy is written there and not here.
+ *
+ * Logs only the template, never the address, subject or data (customer PII), unlike Medusa's
+ * notification-local, which logs `to` and the full data.
  */
 export default class OutboxNotificationService extends AbstractNotificationProviderService {
   static identifier = "notification-outbox"
@@ -17,7 +21,7 @@ export default class OutboxNotificationService extends AbstractNotificationProvi
   }
 
   async send(n: NotificationTypes.ProviderSendNotificationDTO): Promise<NotificationTypes.ProviderSendNotificationResultsDTO> {
-    this.logger.info(`notification-outbox: ${n.channel}/${n.template} recorded (no e-mail provider configured)`)
+    this.logger.info(`notification-outbox: ${n.channel}/${n.template} kept in the local outbox (no e-mail provider configured)`)
     return {}
   }
 }

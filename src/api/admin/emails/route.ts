@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { EMAIL_LOG_MODULE, type EmailLogModuleService } from "../../../modules/email-log"
 import type { ListEmailsQuery } from "./validators"
 
-/** The columns of the list: everything but the rendered copy. */
+/** The columns of the list: everything but the rendered copy and the attachments. */
 export const EMAIL_LIST_FIELDS = [
   "id", "created_at", "updated_at", "template", "to", "subject", "status", "provider_id", "message_id",
   "notification_id", "error_code", "error_kind", "error_message", "attempts", "resource_type", "resource_id",
@@ -24,16 +24,12 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, ListEmailsQue
   const limit = q.limit ?? 20
   const offset = q.offset ?? 0
   const service = req.scope.resolve<EmailLogModuleService>(EMAIL_LOG_MODULE)
-  const [rows, count] = await service.listAndCountEmailMessages(filters, {
-    select: [...EMAIL_LIST_FIELDS, "attachments"],
+  // No bodies or attachments here (an outbox copy can be megabytes); GET /admin/emails/:id has them.
+  const [emails, count] = await service.listAndCountEmailMessages(filters, {
+    select: [...EMAIL_LIST_FIELDS],
     take: limit,
     skip: offset,
     order: { created_at: "DESC", id: "DESC" },
   })
-  // The list names the attachments; their bytes come with GET /admin/emails/:id.
-  const emails = rows.map(({ attachments, ...row }) => ({
-    ...row,
-    attachments: ((attachments ?? []) as unknown as { content?: string }[]).map(({ content: _bytes, ...meta }) => meta),
-  }))
   res.json({ emails, count, limit, offset })
 }
