@@ -22,6 +22,7 @@ const env: Record<string, string> = {
   STOREFRONT_URL: "https://shop.example.com",
   UPI_VPA: "demoshop@okaxis",
   UPI_PAYEE_NAME: "Demo Shop",
+  COD_FEE: "49",
   RATE_LIMIT: "off",
 }
 // The runner loads medusa-config before it applies its `env`: the variables go into process.env
@@ -148,6 +149,44 @@ medusaIntegrationTestRunner({
         return m.length ? m : null
       })
       expect(text(canceled)).toContain("₹1,697.00")
+    })
+
+    it("a COD order's confirmation states the amount due with the fee; shipping and delivery each mail once", async () => {
+      const { order } = await placeOrder("cod-buyer@example.com", "pp_cod_cod", "organic-crew-tee", 1)
+      expect(paise(order.total)).toBe(79900 + 9900 + 4900)
+      const [mail] = await eventually(async () => {
+        const m = ses.to("cod-buyer@example.com", "cash on delivery")
+        return m.length ? m : null
+      })
+      expect(text(mail)).toContain("Please have ₹947.00 ready")
+      expect(text(mail)).toContain("cash-on-delivery fee of ₹49.00")
+      expect(text(mail)).toMatch(/1 × Cash on delivery fee @ ₹49\.00\s+₹49\.00/)
+      expect(ses.to("cod-buyer@example.com")).toHaveLength(1)
+
+      const line = order.items.find((i: { title: string }) => i.title !== "Cash on delivery fee")
+      await api.post(`/admin/orders/${order.id}/fulfillments`, { items: [{ id: line.id, quantity: 1 }] }, admin)
+      const { data: { order: withF } } = await api.get(`/admin/orders/${order.id}?fields=id,*fulfillments`, admin)
+      const fulfillmentId = withF.fulfillments[0].id
+      await api.post(
+        `/admin/orders/${order.id}/fulfillments/${fulfillmentId}/shipments`,
+        { items: [{ id: line.id, quantity: 1 }], labels: [{ tracking_number: "EK123456789IN", tracking_url: "https://track.example.com/EK123456789IN", label_url: "https://track.example.com/label.pdf" }] },
+        admin
+      )
+      const [shipped] = await eventually(async () => {
+        const m = ses.to("cod-buyer@example.com", "has shipped")
+        return m.length ? m : null
+      })
+      expect(text(shipped)).toContain("1 × Organic Cotton Crew Tee (S / White)")
+      expect(text(shipped)).toContain("EK123456789IN")
+      expect(html(shipped)).toContain('href="https://track.example.com/EK123456789IN"')
+      await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/mark-as-delivered`, {}, admin)
+      await eventually(async () => ses.to("cod-buyer@example.com", "was delivered").length === 1)
+      await sleep(1000)
+      expect(ses.to("cod-buyer@example.com").map(subject).sort()).toEqual([
+        `Jaipur Looms: order #${order.display_id} confirmed (cash on delivery)`,
+        `Jaipur Looms: order #${order.display_id} has shipped`,
+        `Jaipur Looms: order #${order.display_id} was delivered`,
+      ])
     })
 
     it("an order with no_notification gets no cancellation mail", async () => {

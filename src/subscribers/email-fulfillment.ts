@@ -15,8 +15,8 @@ export default async function emailFulfillment({ event: { name, data }, containe
   const { data: [f] } = await query.graph({
     entity: "fulfillment",
     fields: [
-      "id", "items.title", "items.quantity", "labels.tracking_number", "labels.tracking_url",
-      "order.id", "order.display_id", "order.email", "order.currency_code", "order.no_notification",
+      "id", "items.title", "items.quantity", "items.line_item_id", "labels.tracking_number", "labels.tracking_url",
+      "order.id", "order.display_id", "order.email", "order.items.id", "order.items.title", "order.items.variant_title", "order.currency_code", "order.no_notification",
       "order.shipping_address.first_name", "order.shipping_address.last_name", "order.shipping_address.address_1",
       "order.shipping_address.address_2", "order.shipping_address.city", "order.shipping_address.province",
       "order.shipping_address.postal_code", "order.shipping_address.country_code",
@@ -25,7 +25,13 @@ export default async function emailFulfillment({ event: { name, data }, containe
   })
   const order = (f as any)?.order
   if (!order?.email || order.no_notification) return
-  const items = ((f as any).items ?? []).map((i: any) => ({ title: i.title, quantity: Number(i.quantity) }))
+  // a fulfillment item's own title is the variant's ("S / White"); the order line has the product's
+  const lines = new Map<string, any>((order.items ?? []).filter(Boolean).map((l: any) => [l.id, l]))
+  const items = ((f as any).items ?? []).map((i: any) => {
+    const line = lines.get(i.line_item_id)
+    const title = line ? `${line.title}${line.variant_title ? ` (${line.variant_title})` : ""}` : i.title
+    return { title, quantity: Number(i.quantity) }
+  })
   const email = { to: order.email, resource_id: order.id, resource_type: "order", trigger_type: name }
   if (name === "delivery.created") {
     await renderAndSend(container, "delivery-created", { display_id: order.display_id, items }, { ...email, idempotency_key: `delivery-created:${f.id}` })
