@@ -4,7 +4,7 @@ import jsQR from "jsqr"
 import { PNG } from "pngjs"
 import { seedDemo, type SeedResult } from "../helpers/seed"
 import { findVariant, headers } from "../helpers/store"
-import { adminAuth } from "../helpers/admin"
+import { ADMIN, adminAuth } from "../helpers/admin"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession } from "../helpers/checkout"
 import { SesFixture, type SesSentEmail } from "../helpers/ses-fixture"
 import emailOrderPlaced from "../../src/subscribers/email-order-placed"
@@ -236,6 +236,21 @@ medusaIntegrationTestRunner({
       })
       const { data: { invite: stored } } = await api.get(`/admin/invites/${invite.id}?fields=id,token`, admin)
       expect(text(mail)).toContain(`/app/invite?token=${encodeURIComponent(stored.token)}`)
+    })
+
+    it("a staff password reset mails a link to the admin's reset page whose token the auth API accepts", async () => {
+      await api.post("/auth/user/emailpass/reset-password", { identifier: ADMIN.email })
+      const [mail] = await eventually(async () => {
+        const m = ses.to(ADMIN.email, "reset your staff password")
+        return m.length ? m : null
+      })
+      const link = /(http:\/\/\S+)\/app\/reset-password\?token=([^&\s]+)&email=/.exec(text(mail))
+      expect(link).not.toBeNull()
+      const update = (token: string) =>
+        api.post("/auth/user/emailpass/update", { password: ADMIN.password }, { headers: { authorization: `Bearer ${token}` } }).catch((e) => e.response)
+      expect((await update("not-a-token")).status).toBe(401)
+      // same password again, so the other tests' staff login keeps working
+      expect((await update(decodeURIComponent(link![2]))).status).toBe(200)
     })
   },
 })
