@@ -15,7 +15,7 @@ export default async function emailOrderPlaced({ event: { data }, container }: S
     resource_id: order.id,
     resource_type: "order",
     trigger_type: "order.placed",
-    receiver_id: (order as any).customer_id ?? undefined,
+    receiver_id: order.customer_id ?? undefined,
   })
 }
 

@@ -7,6 +7,7 @@ export const ORDER_EMAIL_FIELDS = [
   "id",
   "display_id",
   "email",
+  "customer_id",
   "currency_code",
   "no_notification",
   "customer.first_name",
