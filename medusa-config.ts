@@ -3,6 +3,7 @@ import type { InputConfigModules } from "@medusajs/framework/types"
 import { installLogFormat } from "./src/lib/ops/log-format"
 import { installRequestContextHook } from "./src/lib/ops/request-context-hook"
 import { paymentModuleOptions } from "./src/lib/payments/providers-config"
+import { fileProviderFromEnv } from "./src/lib/files/file-config"
 import { emailDeliveryFromEnv } from "./src/lib/email/delivery-config"
 import fs from "fs"
 
@@ -23,6 +24,14 @@ const g = globalThis as { __paymentsSummaryPrinted?: boolean }
 if (!g.__paymentsSummaryPrinted && process.env.NODE_ENV !== "test") {
   g.__paymentsSummaryPrinted = true
   console.info(payments.summary)
+}
+
+// Files: S3 behind CloudFront with S3_BUCKET, else local disk served at /static (docs/files.md).
+const files = fileProviderFromEnv(process.env, backendUrl)
+const gf = globalThis as { __filesSummaryPrinted?: boolean }
+if (!gf.__filesSummaryPrinted && process.env.NODE_ENV !== "test") {
+  gf.__filesSummaryPrinted = true
+  console.info(files.summary)
 }
 
 /** Secure cookies need TLS (or a proxy sending X-Forwarded-Proto); plain-http local runs must opt out. */
@@ -201,15 +210,7 @@ module.exports = defineConfig({
     {
       key: Modules.FILE,
       resolve: "@medusajs/medusa/file",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/file-local",
-            id: "local",
-            options: { upload_dir: "static", backend_url: `${backendUrl}/static` },
-          },
-        ],
-      },
+      options: { providers: [files.provider] },
     },
     {
       key: Modules.PAYMENT,

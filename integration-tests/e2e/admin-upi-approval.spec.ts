@@ -183,6 +183,21 @@ describe("UPI approval and COD delivery on the admin order page", () => {
     const { data: state } = await adminApi.get(`/admin/orders/${statementOrderId}/offline-payment`)
     expect(state.upi.transfer_status).toBe("approved")
     expect(state.decisions.map((d: { source: string; action: string }) => `${d.source}:${d.action}`)).toContain("statement:approved")
+
+    // The imported file is kept (private) and staff can download exactly what they imported.
+    const kept = panel.getByTestId("upi-statement-kept-file")
+    const href = await kept.getAttribute("href")
+    expect(href).toMatch(/^\/admin\/reconciliation-files\/[^/]*reconciliation%2F[^/]*upi-statement[^/]*\.csv$/)
+    // The browser's session cookie is what authorizes the link.
+    const link = await page.request.get(`${app.url}${href}`, { maxRedirects: 0 })
+    expect(link.status()).toBe(302)
+    // Local file provider: /static on the backend URL (this test app listens on its own port, not MEDUSA_BACKEND_URL's).
+    const location = new URL(link.headers()["location"])
+    expect(location.pathname).toMatch(/^\/static\/reconciliation\/private-\d+-upi-statement\.csv$/)
+    const download = await page.request.get(`${app.url}${location.pathname}`)
+    expect(download.status()).toBe(200)
+    expect(await download.text()).toBe(csv)
+    expect(state.decisions.find((d: { source: string }) => d.source === "statement").reason).toContain(decodeURIComponent(href!.split("/").pop()!))
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-reconciliation-statement.png"), fullPage: true })
   }, 300_000)
 

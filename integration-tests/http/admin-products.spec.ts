@@ -2,8 +2,27 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedDemo, type SeedResult } from "../helpers/seed"
 import { adminAuth, ADMIN } from "../helpers/admin"
 import { headers } from "../helpers/store"
+import net from "net"
+import path from "path"
+import { PRODUCT_LINES } from "../../src/scripts/seed/catalog"
+import { writeProductImages } from "../../src/scripts/seed/product-images"
 
 jest.setTimeout(180 * 1000)
+
+// The app listens on PORT and medusa-config derives the local file URLs from it, as `npm start`
+// does with 3001: uploads and seeded images must be fetchable at the URLs they are given.
+const saved = { ...process.env }
+beforeAll(async () => {
+  const probe = net.createServer().listen(0, "127.0.0.1")
+  await new Promise((r) => probe.once("listening", r))
+  process.env.PORT = String((probe.address() as net.AddressInfo).port)
+  await new Promise((r) => probe.close(r))
+  delete process.env.MEDUSA_BACKEND_URL
+  delete process.env.S3_BUCKET
+})
+afterAll(() => {
+  process.env = saved
+})
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -66,6 +85,25 @@ medusaIntegrationTestRunner({
       )
       expect(store.products[0].title).toBe("Indigo Bandana (hand-dyed)")
       expect(store.products[0].variants[0].calculated_price.calculated_amount).toBe(399)
+    })
+
+    it("without S3, an admin upload and the seed's product images are served by the app at the URLs they get", async () => {
+      const backend = `http://localhost:${process.env.PORT}`
+      const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64")
+      const form = new FormData()
+      form.append("files", new Blob([png], { type: "image/png" }), "bandana.png")
+      const { data } = await api.post("/admin/uploads", form, auth)
+      const url: string = data.files[0].url
+      expect(url).toMatch(new RegExp(`^${backend}/static/\\d+-bandana\\.png$`))
+      const served = await fetch(url)
+      expect(served.status).toBe(200)
+      expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true)
+
+      // What `npm start`'s seed writes (static/demo) and links, with the same backend URL.
+      const [imageUrl] = writeProductImages(PRODUCT_LINES[0], path.join(process.cwd(), "static"), backend)
+      const image = await fetch(imageUrl)
+      expect(image.status).toBe(200)
+      expect(await image.text()).toContain("<svg")
     })
 
     it("answers 400 with a message for an invalid product, and creates nothing", async () => {

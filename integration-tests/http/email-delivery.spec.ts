@@ -118,6 +118,15 @@ medusaIntegrationTestRunner({
       expect(second).toBeUndefined()
       expect(ses.sent).toHaveLength(1)
       expect(await notificationsFor("order-placed:order_01ONCE")).toHaveLength(1)
+
+      // The same event delivered twice at the same instant: one mail, logged as sent.
+      const key = "order-placed:order_01TWICE"
+      const outcomes = await Promise.allSettled([0, 1].map(() => sendShopEmail(getContainer(), email(key, { template: "order-placed" }), rendered)))
+      expect(ses.sent.filter((m) => m.body.Content.Simple.Subject.Data === rendered.subject)).toHaveLength(2)
+      expect(outcomes.filter((o) => o.status === "fulfilled" && o.value?.status === "success")).toHaveLength(1)
+      const { data } = await api.get("/admin/emails?status=sent&template=order-placed", admin)
+      expect(data.count).toBe(2)
+      expect((await api.get("/admin/emails?status=failed", admin)).data.count).toBe(0)
     })
 
     it("retries SES throttling with backoff inside one send: exactly one mail, recorded as sent", async () => {

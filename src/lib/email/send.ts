@@ -57,6 +57,8 @@ export async function sendShopEmail(container: MedusaContainer, email: ShopEmail
     const failure = describeEmailFailure(e)
     const failed = await byKey(container, email.idempotency_key).catch(() => undefined)
     logger(container).warn(`email: ${email.template} not sent (${failure.code}, ${failure.kind}): ${failure.message}`)
+    // A concurrent send of the same key won (unique key violation here): its outcome stands.
+    if (failed && failed.status !== "failure") throw e
     await record(container, {
       ...base,
       status: "failed",

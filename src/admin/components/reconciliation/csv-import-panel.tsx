@@ -35,10 +35,12 @@ export const CsvImportPanel = ({ testId, title, description, endpoint, refColumn
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [rows, setRows] = useState<ImportRow[] | null>(null)
+  const [kept, setKept] = useState<string | null>(null)
 
   const upload = async () => {
     setError(null)
     setRows(null)
+    setKept(null)
     if (!file) return setError("Choose a CSV file first.")
     if (file.size === 0) return setError(`${file.name} is empty.`)
     if (file.size > MAX_BYTES) return setError(`${file.name} is too large (at most 1.9 MB per import); split it into several files.`)
@@ -46,8 +48,9 @@ export const CsvImportPanel = ({ testId, title, description, endpoint, refColumn
     try {
       const csv = await file.text()
       if (csv.includes("\u0000")) throw new Error(`${file.name} is not a text CSV file.`)
-      const res = await sdk.client.fetch<{ rows: ImportRow[] }>(endpoint, { method: "POST", body: { csv } })
+      const res = await sdk.client.fetch<{ rows: ImportRow[]; file?: { download_path: string } }>(endpoint, { method: "POST", body: { csv } })
       setRows(res.rows)
+      setKept(res.file?.download_path ?? null)
     } catch (e) {
       setError((e as Error).message || "The import failed.")
     } finally {
@@ -96,6 +99,12 @@ export const CsvImportPanel = ({ testId, title, description, endpoint, refColumn
           <Text size="small" data-testid={`${testId}-summary`}>
             {rows.length} rows: {done.length} {doneTitle.toLowerCase()}, {review.length} for review, {malformed.length} malformed
           </Text>
+          {kept && (
+            // The session cookie authenticates the link; the route redirects to a short-lived URL.
+            <a href={`${backendBase}${kept}`} target="_blank" rel="noreferrer" className="txt-compact-small text-ui-fg-interactive" data-testid={`${testId}-kept-file`}>
+              Download the imported file
+            </a>
+          )}
           <ResultTable testId={`${testId}-done`} title={doneTitle} rows={done} refColumn={refColumn} color="green" />
           <ResultTable testId={`${testId}-review`} title="For review" rows={review} refColumn={refColumn} color="orange" />
           <ResultTable testId={`${testId}-malformed`} title="Malformed" rows={malformed} refColumn={refColumn} color="red" />
@@ -104,6 +113,8 @@ export const CsvImportPanel = ({ testId, title, description, endpoint, refColumn
     </Container>
   )
 }
+
+const backendBase = ((import.meta as unknown as { env: Record<string, string | undefined> }).env.VITE_BACKEND_URL || "").replace(/\/+$/, "")
 
 // The admin's base path (`/app` by default) is whatever precedes this page's own segment.
 const orderHref = (orderId: string) => `${window.location.pathname.replace(/\/reconciliation\/?$/, "")}/orders/${orderId}`

@@ -44,6 +44,8 @@ export async function markCodRto(container: MedusaContainer, orderId: string, st
   })
 }
 
+export const REMITTANCE_COLUMNS = ["order", "amount"]
+
 export type RemittanceRow = {
   line: number
   order: string
@@ -57,9 +59,10 @@ export type RemittanceRow = {
 /**
  * Courier remittance (columns `order` = display id or order id, `amount`; `awb`, `utr` optional):
  * each row is compared with the cash captured on that COD order. Matches are recorded once.
+ * `fileId`, the kept CSV (src/lib/files/reconciliation-files.ts), is named in each decision's reason.
  */
-export async function importCodRemittance(container: MedusaContainer, csv: string, staffId: string): Promise<RemittanceRow[]> {
-  const rows = parseCsv(csv, ["order", "amount"])
+export async function importCodRemittance(container: MedusaContainer, csv: string, staffId: string, fileId?: string): Promise<RemittanceRow[]> {
+  const rows = parseCsv(csv, REMITTANCE_COLUMNS)
   const service = offlinePayments(container)
   const out: RemittanceRow[] = []
   for (const { line, row } of rows) {
@@ -97,7 +100,7 @@ export async function importCodRemittance(container: MedusaContainer, csv: strin
     }
     await service.createPaymentDecisions({
       order_id: order.id, method: "cod", action: "remitted", actor_id: staffId, source: "remittance",
-      reason: [row.awb && `AWB ${row.awb}`, row.utr && `remittance UTR ${row.utr}`, `line ${line}`].filter(Boolean).join(", "), amount_paise: paise,
+      reason: [row.awb && `AWB ${row.awb}`, row.utr && `remittance UTR ${row.utr}`, `line ${line}`, fileId && `file ${fileId}`].filter(Boolean).join(", "), amount_paise: paise,
     })
     out.push({ ...base, outcome: "matched", order_id: order.id, expected })
   }

@@ -5,14 +5,17 @@ import { isDecisionError } from "./errors"
 import { offlinePayments } from "./orders"
 import { approveUpi } from "./upi"
 
+export const STATEMENT_COLUMNS = ["utr", "amount"]
+
 export type StatementRow = { line: number; utr: string; amount: string; outcome: "approved" | "review" | "malformed"; order_id?: string; reason?: string }
 
 /**
  * Bank statement import (columns `utr`, `amount`; others ignored): a credit whose UTR a shopper
  * submitted and whose amount matches approves that order; everything else is listed for staff.
+ * `fileId`, the kept CSV (src/lib/files/reconciliation-files.ts), is named in each decision's reason.
  */
-export async function importBankStatement(container: MedusaContainer, csv: string, staffId: string): Promise<StatementRow[]> {
-  const rows = parseCsv(csv, ["utr", "amount"])
+export async function importBankStatement(container: MedusaContainer, csv: string, staffId: string, fileId?: string): Promise<StatementRow[]> {
+  const rows = parseCsv(csv, STATEMENT_COLUMNS)
   const service = offlinePayments(container)
   const out: StatementRow[] = []
   for (const { line, row } of rows) {
@@ -36,7 +39,7 @@ export async function importBankStatement(container: MedusaContainer, csv: strin
       continue
     }
     try {
-      await approveUpi(container, transfer.order_id!, { amount: row.amount, actor: { id: staffId, source: "statement" }, reason: `bank statement line ${line}` })
+      await approveUpi(container, transfer.order_id!, { amount: row.amount, actor: { id: staffId, source: "statement" }, reason: `bank statement line ${line}${fileId ? ` (file ${fileId})` : ""}` })
       out.push({ ...base, outcome: "approved", order_id: transfer.order_id ?? undefined })
     } catch (e) {
       if (!isDecisionError(e)) throw e
