@@ -7,9 +7,14 @@ module.exports = {
       "@swc/jest",
       { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
     ],
+    // e-mail templates (src/emails) are React Email components
+    "^.+\\.tsx$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021", transform: { react: { runtime: "automatic" } } } },
+    ],
   },
   testEnvironment: "node",
-  moduleFileExtensions: ["js", "ts", "json"],
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["./integration-tests/setup.js"],
 }

@@ -1,18 +1,19 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cronFromEnv, scheduledJob } from "../lib/jobs/scheduled-job"
 import { abandonedCartSettings, reminderKey, ABANDONED_CARTS_SQL } from "../lib/jobs/abandoned-carts"
+import { renderEmail } from "../emails"
+import { sendShopEmail } from "../lib/email/send"
 
 /**
  * One reminder per abandoned cart through the Notification Module (channel `email`, template
- * `abandoned-cart`). The idempotency key makes a second run, or a second process, a no-op; the
- * cart is read again right before sending so a cart completed meanwhile gets nothing.
+ * `abandoned-cart`, rendered from src/emails). The idempotency key makes a second run, or a second
+ * process, a no-op; the cart is read again right before sending so a cart completed meanwhile gets nothing.
  */
 export async function sendAbandonedCartReminders(container: MedusaContainer, now = new Date()) {
   const settings = abandonedCartSettings()
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const notifications = container.resolve(Modules.NOTIFICATION)
   const idleBefore = new Date(now.getTime() - settings.idleMinutes * 60_000)
   const notOlderThan = new Date(now.getTime() - settings.maxAgeHours * 3_600_000)
   const { rows } = await db.raw(ABANDONED_CARTS_SQL, [idleBefore, notOlderThan, settings.batchSize])
@@ -24,20 +25,21 @@ export async function sendAbandonedCartReminders(container: MedusaContainer, now
       filters: { id },
     })
     if (!cart || cart.completed_at || !cart.email || !cart.items?.length) continue
-    const [row] = await notifications.createNotifications([{
+    const data = {
+      cart_id: cart.id,
+      currency_code: cart.currency_code,
+      items: cart.items.map((i: any) => ({ title: i.title, quantity: i.quantity, product_id: i.product_id, thumbnail: i.thumbnail })),
+    }
+    const rendered = await renderEmail("abandoned-cart", data)
+    const row = await sendShopEmail(container, {
       to: cart.email,
-      channel: "email",
       template: "abandoned-cart",
       idempotency_key: reminderKey(cart.id),
       resource_id: cart.id,
       resource_type: "cart",
       trigger_type: "job.abandoned-cart-reminders",
-      data: {
-        cart_id: cart.id,
-        currency_code: cart.currency_code,
-        items: cart.items.map((i: any) => ({ title: i.title, quantity: i.quantity, product_id: i.product_id, thumbnail: i.thumbnail })),
-      },
-    }])
+      data,
+    }, rendered)
     if (row) sent++
   }
   return { candidates: rows.length, sent }
