@@ -159,11 +159,17 @@ medusaIntegrationTestRunner({
       expect(payments).toHaveLength(1)
       expect(paise(Number(payments[0].amount))).toBe(paise(c.total))
       expect(payments[0].captures).toHaveLength(1)
+      // The shopper hears that the money arrived: one "payment received" e-mail for the capture.
+      const received = async () =>
+        getContainer().resolve(Modules.NOTIFICATION).listNotifications({ template: "payment-captured", resource_id: orderId } as never)
+      for (let i = 0; i < 50 && !(await received()).length; i++) await new Promise((r) => setTimeout(r, 100))
+      expect(await received()).toEqual([expect.objectContaining({ channel: "email", idempotency_key: `payment-captured:${payments[0].captures![0].id}` })])
 
       const twice = await call(api.post(`/admin/upi/orders/${orderId}/approve`, { amount: rupees(paise(c.total)) }, admin))
       expect(twice.status).toBe(409)
       expect(twice.data.message).toMatch(/already approved/)
       expect((await paymentsOfOrder())[0].captures).toHaveLength(1)
+      expect(await received()).toHaveLength(1)
 
       // Who, when, why.
       const state = await offline(orderId)

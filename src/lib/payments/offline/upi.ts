@@ -81,6 +81,7 @@ export async function approveUpi(container: MedusaContainer, orderId: string, in
     const payments = container.resolve(Modules.PAYMENT)
     await payments.updatePaymentSession({ id: session.id, amount: session.amount as number, currency_code: session.currency_code, data: { ...session.data, approval } })
     await authorizePaymentSessionForOrderWorkflow(container).run({ input: { payment_session_id: session.id } })
+    await announceCapture(container, session.id)
 
     const decidedAt = new Date()
     await service.updateUpiTransfers({ id: transfer.id, status: "approved", decided_by: input.actor.id, decided_at: decidedAt, decision_reason: input.reason ?? null })
@@ -90,6 +91,18 @@ export async function approveUpi(container: MedusaContainer, orderId: string, in
     })
     return { order_id: order.id, utr: transfer.utr, status: "approved" as const }
   })
+}
+
+/**
+ * The UPI provider reports the approved payment as already captured, so Medusa records the capture
+ * inside authorization and emits no `payment.captured` (only capturePaymentWorkflow does). Emit it
+ * here so everything that follows a capture (the "payment received" e-mail, payment metrics,
+ * analytics) sees UPI payments as it sees any other.
+ */
+async function announceCapture(container: MedusaContainer, sessionId: string) {
+  const [payment] = await container.resolve(Modules.PAYMENT).listPayments({ payment_session_id: sessionId } as never, { relations: ["captures"] })
+  if (!payment?.captures?.length) return
+  await container.resolve(Modules.EVENT_BUS).emit({ name: "payment.captured", data: { id: payment.id } })
 }
 
 /** Staff found no such transfer (or a wrong one): the order is canceled, which releases its stock. */
