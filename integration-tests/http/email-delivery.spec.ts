@@ -5,6 +5,7 @@ import { SES_ERRORS, SesFixture } from "../helpers/ses-fixture"
 import { sendShopEmail } from "../../src/lib/email/send"
 import { runHousekeeping } from "../../src/jobs/housekeeping"
 import type { RenderedEmail, ShopEmail } from "../../src/lib/email/types"
+import { useAppEnv } from "../helpers/app-env"
 
 jest.setTimeout(300 * 1000)
 
@@ -22,16 +23,12 @@ const env: Record<string, string> = {
   SES_SECRET_ACCESS_KEY: "fixture-secret",
   SES_MAX_ATTEMPTS: "3",
 }
-const saved = { ...process.env }
-beforeAll(async () => {
-  await ses.start()
-  env.SES_ENDPOINT = ses.url
-  // medusa-config.ts is read before the runner applies `env`, so the suite sets it first.
-  Object.assign(process.env, env)
-})
-afterAll(async () => {
-  process.env = saved
-  await ses.stop()
+useAppEnv(env, {
+  start: async () => {
+    await ses.start()
+    env.SES_ENDPOINT = ses.url
+  },
+  stop: () => ses.stop(),
 })
 
 const QR_PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a50000000049454e44ae426082", "hex")

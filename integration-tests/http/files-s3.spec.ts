@@ -6,6 +6,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3"
 import { adminAuth } from "../helpers/admin"
+import { useAppEnv } from "../helpers/app-env"
 
 // s3rver ships no types.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -30,30 +31,29 @@ const env: Record<string, string> = {
   S3_DOWNLOAD_URL_TTL: String(TTL_SECONDS),
 }
 
-const saved = { ...process.env }
 let s3rver: { run(): Promise<{ port: number }>; close(): Promise<void> }
 let s3: S3Client
 let dir: string
 
-// Before the runner's own beforeAll: medusa-config reads S3_ENDPOINT when the app boots.
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "s3rver-"))
-  s3rver = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET }], vhostBuckets: false })
-  const { port } = await s3rver.run()
-  env.S3_ENDPOINT = `http://127.0.0.1:${port}`
-  Object.assign(process.env, env)
-  s3 = new S3Client({
-    region: env.S3_REGION,
-    endpoint: env.S3_ENDPOINT,
-    forcePathStyle: true,
-    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-  })
-})
-afterAll(async () => {
-  process.env = saved
-  s3?.destroy()
-  await s3rver?.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+// medusa-config reads S3_ENDPOINT when the app boots.
+useAppEnv(env, {
+  start: async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "s3rver-"))
+    s3rver = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: dir, configureBuckets: [{ name: BUCKET }], vhostBuckets: false })
+    const { port } = await s3rver.run()
+    env.S3_ENDPOINT = `http://127.0.0.1:${port}`
+    s3 = new S3Client({
+      region: env.S3_REGION,
+      endpoint: env.S3_ENDPOINT,
+      forcePathStyle: true,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    })
+  },
+  stop: async () => {
+    s3?.destroy()
+    await s3rver?.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  },
 })
 
 const head = (Key: string) => s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key }))

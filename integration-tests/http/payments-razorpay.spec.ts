@@ -6,6 +6,7 @@ import { adminAuth } from "../helpers/admin"
 import { RazorpayFixture, RZP } from "../helpers/razorpay-fixture"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession } from "../helpers/checkout"
 import { metricsRegistry } from "../../src/lib/metrics"
+import { useAppEnv } from "../helpers/app-env"
 
 jest.setTimeout(240 * 1000)
 
@@ -23,17 +24,12 @@ const env: Record<string, string> = {
   RAZORPAY_API_BASE: "set once the fixture listens",
 }
 
-// The runner loads medusa-config before it applies its `env`, so the variables go into
-// process.env here, before the runner's own beforeAll boots the app.
-const saved = { ...process.env }
-beforeAll(async () => {
-  await fixture.start()
-  env.RAZORPAY_API_BASE = fixture.url
-  Object.assign(process.env, env)
-})
-afterAll(async () => {
-  process.env = saved
-  await fixture.stop()
+useAppEnv(env, {
+  start: async () => {
+    await fixture.start()
+    env.RAZORPAY_API_BASE = fixture.url
+  },
+  stop: () => fixture.stop(),
 })
 
 async function failureCount(provider: string, kind: string): Promise<number> {

@@ -6,6 +6,7 @@ import { adminAuth } from "../helpers/admin"
 import { cartReadyForPayment, completeCart, startPaymentSession } from "../helpers/checkout"
 import { decodePngDataUrl, decodeQrSvg } from "../helpers/qr"
 import { expireUnpaidUpiOrders } from "../../src/lib/payments/offline/upi"
+import { useAppEnv } from "../helpers/app-env"
 
 jest.setTimeout(300 * 1000)
 
@@ -31,13 +32,7 @@ const env: Record<string, string> = {
   RATE_LIMIT_CATALOG: "100000/1m",
   RATE_LIMIT_ADMIN: "100000/1m",
 }
-const saved = { ...process.env }
-beforeAll(() => {
-  Object.assign(process.env, env)
-})
-afterAll(() => {
-  process.env = saved
-})
+useAppEnv(env)
 
 medusaIntegrationTestRunner({
   inApp: true,

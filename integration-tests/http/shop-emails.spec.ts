@@ -8,6 +8,7 @@ import { ADMIN, adminAuth } from "../helpers/admin"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession } from "../helpers/checkout"
 import { SesFixture, type SesSentEmail } from "../helpers/ses-fixture"
 import emailOrderPlaced from "../../src/subscribers/email-order-placed"
+import { useAppEnv } from "../helpers/app-env"
 
 jest.setTimeout(300 * 1000)
 
@@ -25,17 +26,12 @@ const env: Record<string, string> = {
   COD_FEE: "49",
   RATE_LIMIT: "off",
 }
-// The runner loads medusa-config before it applies its `env`: the variables go into process.env
-// before the runner's own beforeAll boots the app.
-const saved = { ...process.env }
-beforeAll(async () => {
-  await ses.start()
-  env.SES_ENDPOINT = ses.url
-  Object.assign(process.env, env)
-})
-afterAll(async () => {
-  process.env = saved
-  await ses.stop()
+useAppEnv(env, {
+  start: async () => {
+    await ses.start()
+    env.SES_ENDPOINT = ses.url
+  },
+  stop: () => ses.stop(),
 })
 
 const paise = (amount: number | string) => Math.round(Number(amount) * 100)
