@@ -3,6 +3,7 @@ import { DocumentText } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { sdk } from "../../lib/sdk"
+import { OffsetPagination } from "../../components/offset-pagination"
 
 type AuditLogEntry = {
   id: string
@@ -115,16 +116,7 @@ const AuditLogPage = () => {
           ))}
         </Table.Body>
       </Table>
-      <Table.Pagination
-        count={data?.count ?? 0}
-        pageSize={PAGE}
-        pageIndex={Math.floor(offset / PAGE)}
-        pageCount={Math.max(1, Math.ceil((data?.count ?? 0) / PAGE))}
-        canPreviousPage={offset > 0}
-        canNextPage={offset + PAGE < (data?.count ?? 0)}
-        previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-        nextPage={() => setOffset(offset + PAGE)}
-      />
+      <OffsetPagination count={data?.count ?? 0} offset={offset} pageSize={PAGE} onOffsetChange={setOffset} />
     </Container>
   )
 }

@@ -6,6 +6,7 @@ import { useNavigate } from "react-router-dom"
 import { sdk } from "../../lib/sdk"
 import { EmailStatusBadge } from "../../components/emails/status-badge"
 import type { EmailMessage } from "../../components/emails/types"
+import { OffsetPagination } from "../../components/offset-pagination"
 
 type Filters = { status: string; template: string; q: string }
 type ListResponse = { emails: EmailMessage[]; count: number }
@@ -114,16 +115,7 @@ const EmailsPage = () => {
           No e-mails yet.
         </Text>
       )}
-      <Table.Pagination
-        count={data?.count ?? 0}
-        pageSize={PAGE}
-        pageIndex={Math.floor(offset / PAGE)}
-        pageCount={Math.max(1, Math.ceil((data?.count ?? 0) / PAGE))}
-        canPreviousPage={offset > 0}
-        canNextPage={offset + PAGE < (data?.count ?? 0)}
-        previousPage={() => setOffset(Math.max(0, offset - PAGE))}
-        nextPage={() => setOffset(offset + PAGE)}
-      />
+      <OffsetPagination count={data?.count ?? 0} offset={offset} pageSize={PAGE} onOffsetChange={setOffset} />
     </Container>
   )
 }
