@@ -43,10 +43,12 @@ describe("server and worker processes split through Redis", () => {
 
     const { data: { token } } = await api.post("/auth/user/emailpass", ADMIN)
     const auth = { headers: { authorization: `Bearer ${token}` } }
-    const feedFor = async (orderId: string) => {
-      const { data } = await api.get("/admin/notifications?limit=50&fields=id,resource_id,data", auth)
-      return data.notifications.find((n: { resource_id: string }) => n.resource_id === orderId)
+    // The order also gets a confirmation e-mail (channel "email"); the staff feed is channel "feed".
+    const notificationsFor = async (orderId: string, channel: string) => {
+      const { data } = await api.get("/admin/notifications?limit=50&fields=id,resource_id,channel,template,data", auth)
+      return data.notifications.filter((n: { resource_id: string; channel: string }) => n.resource_id === orderId && n.channel === channel)
     }
+    const feedFor = async (orderId: string) => (await notificationsFor(orderId, "feed"))[0]
 
     // A server-mode process only enqueues: nothing handles order.placed yet.
     await new Promise((r) => setTimeout(r, 4000))
@@ -57,6 +59,12 @@ describe("server and worker processes split through Redis", () => {
     const notification = await waitFor(() => feedFor(order.id), 60_000, "the worker to handle order.placed")
     expect(notification.data.title).toBe(`New order #${order.display_id}`)
     expect(notification.data.description).toMatch(/₹/)
+    // The worker ran the e-mail subscriber too: one confirmation for the order.
+    const emails = await waitFor(async () => {
+      const rows = await notificationsFor(order.id, "email")
+      return rows.length ? rows : undefined
+    }, 30_000, "the worker to send the order confirmation")
+    expect(emails.map((n: { template: string }) => n.template)).toEqual(["order-placed"])
   }, 180_000)
 
   it("the worker serves health checks but no store or admin API", async () => {
