@@ -1,26 +1,19 @@
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
-module.exports = {
-  transform: {
-    "^.+\\.[jt]s$": [
-      "@swc/jest",
-      { jsc: { parser: { syntax: "typescript", decorators: true }, target: "es2021" } },
-    ],
-    // e-mail templates (src/emails) are React Email components
-    "^.+\\.tsx$": [
-      "@swc/jest",
-      { jsc: { parser: { syntax: "typescript", tsx: true, decorators: true }, target: "es2021", transform: { react: { runtime: "automatic" } } } },
-    ],
-  },
-  testEnvironment: "node",
-  moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
-  setupFiles: ["./integration-tests/setup.js"],
-}
+// The app's suites and every workspace package's, with the transform of the shared preset.
+const preset = require("@indus/test-kit/jest-preset")
 
-if (process.env.TEST_TYPE === "integration:http") {
-  module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
-} else if (process.env.TEST_TYPE === "unit") {
-  module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/integration-tests/unit/*.spec.[jt]s"]
+const unit = [
+  "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s?(x)",
+  "<rootDir>/integration-tests/unit/*.spec.[jt]s",
+  "<rootDir>/{plugins,packages}/*/src/**/__tests__/**/*.unit.spec.[jt]s?(x)",
+]
+const integration = ["<rootDir>/integration-tests/http/*.spec.[jt]s", "<rootDir>/plugins/*/integration-tests/**/*.spec.[jt]s"]
+
+module.exports = {
+  ...preset,
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/dist/", "<rootDir>/templates/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/templates/"],
+  testMatch: process.env.TEST_TYPE === "unit" ? unit : process.env.TEST_TYPE === "integration:http" ? integration : [...unit, ...integration],
 }

@@ -10,6 +10,7 @@ const { spawn } = require("child_process")
 const { ROOT, MEDUSA_BIN, medusa, waitForHttp } = require("./lib/run")
 const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
 const { ensureAdminBuild } = require("./lib/admin-build")
+const { buildWorkspace } = require("./build-workspace")
 
 const DATA_DIR = path.join(ROOT, ".data")
 const dev = process.argv.includes("--dev")
@@ -131,6 +132,7 @@ async function main() {
 
   let summary = null
   try {
+    await buildWorkspace()
     const adminBuild =
       mode !== "worker" && !dev && process.env.ADMIN_DISABLED !== "true"
         ? ensureAdminBuild(process.env, log)

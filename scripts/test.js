@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order, against real PostgreSQL, Redis and Chromium.
-//   unit         pure functions and repo files (compose, catalog)
+//   unit         pure functions and repo files (app, plugins/*, packages/*)
 //   integration  the Medusa app booted by @medusajs/test-utils (HTTP)
 //   e2e          real processes: server/worker split over Redis, admin dashboard in Chromium
 //   smoke        `npm start` from a fresh copy on embedded PostgreSQL
-// Prints one closing line: "tests: N passed, N failed, N skipped".
+// The workspace (packages/*, plugins/*) is built first: the app loads plugins from their build.
+// Prints each stage's wall time, the peak memory of any test process, and one closing line:
+// "tests: N passed, N failed, N skipped".
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-const { spawnSync } = require("child_process")
+const { spawn } = require("child_process")
+const { startPeakMemorySampler } = require("./lib/peak-memory")
 const ROOT = path.resolve(__dirname, "..")
 
 const only = process.argv.slice(2)
@@ -22,52 +25,85 @@ const stages = [
   { name: "e2e", env: {}, args: ["-c", "jest.e2e.config.js"] },
 ]
 
-const totals = { passed: 0, failed: 0, skipped: 0 }
-const failures = []
-
-for (const stage of stages) {
-  if (only.length && !only.includes(stage.name)) continue
-  console.log(`\n=== ${stage.name} ===`)
-  const out = path.join(os.tmpdir(), `jest-${stage.name}-${process.pid}.json`)
-  const res = spawnSync(jest, [...stage.args, "--runInBand", "--forceExit", "--json", `--outputFile=${out}`], {
-    cwd: ROOT,
-    env: { ...baseEnv, ...stage.env },
-    stdio: "inherit",
+function run(cmd, args, opts) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, opts)
+    let out = ""
+    child.stdout?.on("data", (d) => (out += d))
+    child.stderr?.on("data", (d) => (out += d))
+    child.on("close", (status) => resolve({ status, out }))
   })
-  if (!fs.existsSync(out)) {
-    totals.failed++
-    failures.push(`${stage.name}: jest produced no results (exit ${res.status})`)
-    continue
-  }
-  const r = JSON.parse(fs.readFileSync(out, "utf8"))
-  fs.rmSync(out)
-  totals.passed += r.numPassedTests
-  totals.failed += r.numFailedTests
-  totals.skipped += r.numPendingTests + r.numTodoTests
-  // A suite that fails to boot has no failed tests; count it so the run fails.
-  const brokenSuites = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.some((a) => a.status === "failed"))
-  totals.failed += brokenSuites.length
-  for (const t of brokenSuites) failures.push(`${stage.name}: ${path.relative(ROOT, t.name)} failed to run`)
-  for (const t of r.testResults)
-    for (const a of t.assertionResults) if (a.status === "failed") failures.push(`${stage.name}: ${a.fullName}`)
 }
 
-if (!only.length || only.includes("smoke")) {
-  console.log("\n=== smoke ===")
-  const res = spawnSync(process.execPath, [path.join(__dirname, "smoke.js")], { cwd: ROOT, env: process.env, encoding: "utf8" })
-  process.stdout.write(res.stdout + res.stderr)
-  const m = /smoke: (\d+) passed, (\d+) failed/.exec(res.stdout)
-  if (m) {
-    totals.passed += Number(m[1])
-    totals.failed += Number(m[2])
+const seconds = (since) => Math.round((Date.now() - since) / 1000)
+
+async function main() {
+  const started = Date.now()
+  const memory = startPeakMemorySampler()
+  const timings = []
+  const totals = { passed: 0, failed: 0, skipped: 0 }
+  const failures = []
+
+  const build = await run(process.execPath, [path.join(__dirname, "build-workspace.js")], { cwd: ROOT, stdio: "inherit" })
+  timings.push(["build", seconds(started)])
+  if (build.status !== 0) {
+    console.log("tests: 0 passed, 1 failed, 0 skipped (the workspace did not build)")
+    process.exit(1)
   }
-  if (!m || res.status !== 0) {
-    if (!m) totals.failed++
-    failures.push("smoke: see the output above")
+
+  for (const stage of stages) {
+    if (only.length && !only.includes(stage.name)) continue
+    console.log(`\n=== ${stage.name} ===`)
+    const stageStart = Date.now()
+    const out = path.join(os.tmpdir(), `jest-${stage.name}-${process.pid}.json`)
+    const res = await run(jest, [...stage.args, "--runInBand", "--forceExit", "--json", `--outputFile=${out}`], {
+      cwd: ROOT,
+      env: { ...baseEnv, ...stage.env },
+      stdio: "inherit",
+    })
+    timings.push([stage.name, seconds(stageStart)])
+    if (!fs.existsSync(out)) {
+      totals.failed++
+      failures.push(`${stage.name}: jest produced no results (exit ${res.status})`)
+      continue
+    }
+    const r = JSON.parse(fs.readFileSync(out, "utf8"))
+    fs.rmSync(out)
+    totals.passed += r.numPassedTests
+    totals.failed += r.numFailedTests
+    totals.skipped += r.numPendingTests + r.numTodoTests
+    // A suite that fails to boot has no failed tests; count it so the run fails.
+    const brokenSuites = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.some((a) => a.status === "failed"))
+    totals.failed += brokenSuites.length
+    for (const t of brokenSuites) failures.push(`${stage.name}: ${path.relative(ROOT, t.name)} failed to run`)
+    for (const t of r.testResults)
+      for (const a of t.assertionResults) if (a.status === "failed") failures.push(`${stage.name}: ${a.fullName}`)
   }
+
+  if (!only.length || only.includes("smoke")) {
+    console.log("\n=== smoke ===")
+    const stageStart = Date.now()
+    const res = await run(process.execPath, [path.join(__dirname, "smoke.js")], { cwd: ROOT, env: process.env })
+    timings.push(["smoke", seconds(stageStart)])
+    process.stdout.write(res.out)
+    const m = /smoke: (\d+) passed, (\d+) failed/.exec(res.out)
+    if (m) {
+      totals.passed += Number(m[1])
+      totals.failed += Number(m[2])
+    }
+    if (!m || res.status !== 0) {
+      if (!m) totals.failed++
+      failures.push("smoke: see the output above")
+    }
+  }
+
+  const peak = memory.stop()
+  console.log("")
+  for (const f of failures) console.log(`FAILED ${f}`)
+  console.log(`time: ${timings.map(([n, s]) => `${n} ${s}s`).join(", ")}; total ${seconds(started)}s on Node ${process.versions.node}`)
+  if (peak) console.log(`peak memory of one test process: ${peak.mb} MB (${peak.cmd})`)
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
+  process.exit(totals.failed ? 1 : 0)
 }
 
-console.log("")
-for (const f of failures) console.log(`FAILED ${f}`)
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
-process.exit(totals.failed ? 1 : 0)
+main()

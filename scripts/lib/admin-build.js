@@ -4,6 +4,7 @@ const crypto = require("crypto")
 const fs = require("fs")
 const path = require("path")
 const { ROOT, medusa } = require("./run")
+const { workspacePackages } = require("./workspace")
 
 const OUT_DIR = path.join(ROOT, "public", "admin")
 const HASH_FILE = path.join(OUT_DIR, ".build-hash")
@@ -22,6 +23,10 @@ function adminInputsHash(env) {
     ...listFiles(path.join(ROOT, "src", "admin")).sort(),
     path.join(ROOT, "medusa-config.ts"),
     path.join(ROOT, "node_modules", "@medusajs", "dashboard", "package.json"),
+    // Plugins' admin extensions are bundled into the dashboard too: their build stamps change with them.
+    ...workspacePackages()
+      .filter((p) => p.kind === "plugin")
+      .map((p) => path.join(p.dir, ".medusa", "server", ".source-hash")),
   ]
   for (const file of inputs) {
     if (!fs.existsSync(file)) continue

@@ -1,0 +1,2 @@
+export { defineOptions, OptionsError, type PluginOptions } from "./define-options"
+export { readEnv, env } from "./env"
