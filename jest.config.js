@@ -9,7 +9,7 @@ const unit = [
   "<rootDir>/integration-tests/unit/*.spec.[jt]s",
   "<rootDir>/{plugins,packages}/*/src/**/__tests__/**/*.unit.spec.[jt]s?(x)",
 ]
-const integration = ["<rootDir>/integration-tests/http/*.spec.[jt]s", "<rootDir>/plugins/*/integration-tests/**/*.spec.[jt]s"]
+const integration = ["<rootDir>/integration-tests/http/*.spec.[jt]s", "<rootDir>/{plugins,packages}/*/integration-tests/**/*.spec.[jt]s"]
 
 module.exports = {
   ...preset,

@@ -53,7 +53,7 @@ const event = (i) => ({
 })
 
 async function trackerBench(n) {
-  const { createScratchDatabase } = require(path.join(ROOT, "integration-tests/helpers/scratch-db"))
+  const { createScratchDatabase } = require("@indus/test-kit")
   const { default: PostgresAnalyticsProvider } = require(path.join(ROOT, "src/modules/analytics-postgres/service"))
   const { BulkWriter } = require(path.join(ROOT, "src/modules/analytics-elasticsearch/bulk-writer"))
   const { PostgresOutbox } = require(path.join(ROOT, "src/modules/analytics-elasticsearch/outbox"))

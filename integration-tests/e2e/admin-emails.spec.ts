@@ -3,7 +3,7 @@ import path from "path"
 import axios from "axios"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { ADMIN, ROOT, dropDatabase, freePort, prepareDatabase, startMedusa, type RunningMedusa } from "./support/app"
-import { SES_ERRORS, SesFixture } from "../helpers/ses-fixture"
+import { SES_ERRORS, SesFixture } from "@indus/test-kit"
 import { decodePngDataUrl } from "../helpers/qr"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -5,7 +5,7 @@ import { chromium, type Browser } from "playwright-core"
 import { ROOT, dropDatabase, freePort, prepareDatabase, startMedusa, waitFor, type RunningMedusa } from "./support/app"
 import { findVariant } from "../helpers/store"
 import { cartReadyForPayment, startPaymentSession } from "../helpers/checkout"
-import { SesFixture } from "../helpers/ses-fixture"
+import { SesFixture } from "@indus/test-kit"
 
 const DB = `e2e_email_${process.pid}`
 const ARTIFACTS = path.join(ROOT, "test-artifacts")

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { adminAuth } from "../helpers/admin"
-import { SES_ERRORS, SesFixture } from "../helpers/ses-fixture"
+import { SES_ERRORS, SesFixture } from "@indus/test-kit"
 import { sendShopEmail } from "../../src/lib/email/send"
 import { runHousekeeping } from "../../src/jobs/housekeeping"
 import type { RenderedEmail, ShopEmail } from "../../src/lib/email/types"

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemo, type SeedResult } from "../helpers/seed"
 import { findVariant, headers } from "../helpers/store"
 import { adminAuth } from "../helpers/admin"
-import { StripeFixture, STRIPE } from "../helpers/stripe-fixture"
+import { StripeFixture, STRIPE } from "@indus/test-kit"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession, US_ADDRESS } from "../helpers/checkout"
 import { metricsRegistry } from "../../src/lib/metrics"
 

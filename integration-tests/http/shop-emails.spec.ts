@@ -6,7 +6,7 @@ import { seedDemo, type SeedResult } from "../helpers/seed"
 import { findVariant, headers } from "../helpers/store"
 import { ADMIN, adminAuth } from "../helpers/admin"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession } from "../helpers/checkout"
-import { SesFixture, type SesSentEmail } from "../helpers/ses-fixture"
+import { SesFixture, type SesSentEmail } from "@indus/test-kit"
 import emailOrderPlaced from "../../src/subscribers/email-order-placed"
 import { useAppEnv } from "../helpers/app-env"
 

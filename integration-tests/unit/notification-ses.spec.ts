@@ -1,5 +1,5 @@
 import SesNotificationService from "../../src/modules/notification-ses/service"
-import { SES_ERRORS, SesFixture } from "../helpers/ses-fixture"
+import { SES_ERRORS, SesFixture } from "@indus/test-kit"
 
 /** The provider with the real SESv2 SDK against the local SES fixture (no Medusa boot). */
 describe("notification-ses provider against the SES fixture", () => {

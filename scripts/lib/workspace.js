@@ -50,7 +50,8 @@ function sourceHash(dir, extra = []) {
 function workspacePackages(root = ROOT) {
   const all = workspaceDirs(root).map((dir) => {
     const pkg = readJson(path.join(dir, "package.json"))
-    const declared = { ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.devDependencies }
+    // Build order follows what a package needs at build and run time; devDependencies (the test kit) do not count.
+    const declared = { ...pkg.dependencies, ...pkg.peerDependencies }
     return {
       name: pkg.name,
       dir,

@@ -1,5 +1,5 @@
 import { Client } from "@elastic/elasticsearch"
-import { createScratchDatabase } from "../../../../integration-tests/helpers/scratch-db"
+import { createScratchDatabase } from "@indus/test-kit"
 import { ElasticsearchFixture, ToggleProxy } from "../../../../integration-tests/fixtures/elasticsearch-fixture"
 import { BulkWriter } from "../bulk-writer"
 import { toEventDocument } from "../document"

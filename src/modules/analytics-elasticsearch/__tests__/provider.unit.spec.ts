@@ -1,4 +1,4 @@
-import { createScratchDatabase } from "../../../../integration-tests/helpers/scratch-db"
+import { createScratchDatabase } from "@indus/test-kit"
 import { ElasticsearchFixture } from "../../../../integration-tests/fixtures/elasticsearch-fixture"
 import ElasticsearchAnalyticsProvider from "../service"
 

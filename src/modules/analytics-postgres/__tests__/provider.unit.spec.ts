@@ -1,4 +1,4 @@
-import { createScratchDatabase } from "../../../../integration-tests/helpers/scratch-db"
+import { createScratchDatabase } from "@indus/test-kit"
 import PostgresAnalyticsProvider from "../service"
 
 jest.setTimeout(30_000)

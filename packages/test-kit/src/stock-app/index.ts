@@ -1,0 +1,6 @@
+export { createStockApp, type StockApp, type StockAppOptions } from "./stock-app"
+export { MedusaHttp, adminClient } from "./http"
+export { setUpMinimalShop, type MinimalShop, type MinimalShopOptions } from "./minimal-shop"
+export { cartReadyForPayment, placeOrder, TEST_ADDRESS } from "./checkout"
+export { workspaceRoot } from "./workspace"
+export type { StockPlugin, StockModule } from "./config"
