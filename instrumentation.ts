@@ -1,5 +1,5 @@
 import { startMetricsServer } from "./src/lib/ops/metrics-server"
-import { initSentry, installSentryLogTransport } from "./src/lib/errors/sentry"
+import { initSentry, installSentryLogTransport } from "@indus/observability"
 
 /**
  * Medusa calls register() once when `medusa start` boots, in every worker mode (this is its

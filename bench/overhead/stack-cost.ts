@@ -9,7 +9,7 @@
 import { EventEmitter } from "events"
 import { createOpsStack } from "../../src/lib/ops/stack"
 import { ApiLoader } from "@medusajs/framework/http"
-import { installRequestContextHook } from "../../src/lib/ops/request-context-hook"
+import { installRequestContextHook } from "@indus/observability"
 
 const N = Number(process.argv[2] || 200_000)
 const MEDUSA_MIDDLEWARES_PER_REQUEST = 12

@@ -5,7 +5,7 @@ import { findVariant, headers } from "../helpers/store"
 import { adminAuth } from "../helpers/admin"
 import { RazorpayFixture, RZP } from "@indus/test-kit"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession } from "../helpers/checkout"
-import { metricsRegistry } from "../../src/lib/metrics"
+import { metricsRegistry } from "@indus/observability"
 import { useAppEnv } from "../helpers/app-env"
 
 jest.setTimeout(240 * 1000)

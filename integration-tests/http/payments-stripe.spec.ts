@@ -5,7 +5,7 @@ import { findVariant, headers } from "../helpers/store"
 import { adminAuth } from "../helpers/admin"
 import { StripeFixture, STRIPE } from "@indus/test-kit"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession, US_ADDRESS } from "../helpers/checkout"
-import { metricsRegistry } from "../../src/lib/metrics"
+import { metricsRegistry } from "@indus/observability"
 
 jest.setTimeout(240 * 1000)
 

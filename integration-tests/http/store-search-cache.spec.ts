@@ -5,7 +5,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { seedDemo, type SeedResult } from "../helpers/seed"
 import { adminAuth } from "../helpers/admin"
 import { eventually, searchProducts } from "../helpers/search"
-import { metricsRegistry } from "../../src/lib/metrics"
+import { metricsRegistry } from "@indus/observability"
 
 jest.setTimeout(240 * 1000)
 

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { cronFromEnv, scheduledJob } from "../lib/jobs/scheduled-job"
+import { cronFromEnv, scheduledJob } from "@indus/observability"
 import { abandonedCartSettings, reminderKey, ABANDONED_CARTS_SQL } from "../lib/jobs/abandoned-carts"
 import { renderEmail } from "../emails"
 import { sendShopEmail } from "../lib/email/send"

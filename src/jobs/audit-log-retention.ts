@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AUDIT_LOG_MODULE } from "../modules/audit-log"
 import type AuditLogModuleService from "../modules/audit-log/service"
-import { instrumentJob } from "../lib/ops/jobs"
+import { instrumentJob } from "@indus/observability"
 
 export const retentionDays = () => {
   const days = Number(process.env.AUDIT_LOG_RETENTION_DAYS || 365)

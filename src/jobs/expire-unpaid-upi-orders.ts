@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { instrumentJob } from "../lib/ops/jobs"
+import { instrumentJob } from "@indus/observability"
 import { expireUnpaidUpiOrders } from "../lib/payments/offline/upi"
 import { upiExpiryMinutes } from "../lib/payments/providers-config"
 

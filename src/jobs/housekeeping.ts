@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { cronFromEnv, scheduledJob } from "../lib/jobs/scheduled-job"
+import { cronFromEnv, scheduledJob } from "@indus/observability"
 import { housekeepingSettings } from "../lib/jobs/housekeeping-settings"
 import { EMAIL_LOG_MODULE, type EmailLogModuleService } from "../modules/email-log"
 

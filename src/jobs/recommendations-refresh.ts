@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { RECOMMENDATIONS_MODULE, recommendationSettings } from "../modules/recommendations"
 import type RecommendationsModuleService from "../modules/recommendations/service"
-import { cronFromEnv, scheduledJob } from "../lib/jobs/scheduled-job"
+import { cronFromEnv, scheduledJob } from "@indus/observability"
 import { invalidateResponseCache, RECOMMENDATIONS_TAG } from "../lib/response-cache/invalidate"
 
 /** Recomputes "bought together" and category popularity from orders, then drops cached store answers. */

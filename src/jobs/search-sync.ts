@@ -1,6 +1,6 @@
 import type { MedusaContainer, SearchTypes } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cronFromEnv, scheduledJob } from "../lib/jobs/scheduled-job"
+import { cronFromEnv, scheduledJob } from "@indus/observability"
 import { CATALOG_STAMPS, comparePage, walkIndex, type CatalogStamp } from "../lib/jobs/search-drift"
 
 const INDEX_PAGE = 1000

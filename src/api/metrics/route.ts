@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { metricsRegistry } from "../../lib/metrics"
+import { metricsRegistry } from "@indus/observability"
 import { metricsAuthorized } from "../../lib/ops/metrics-auth"
 import { renderMetrics } from "../../lib/ops/metrics-server"
 

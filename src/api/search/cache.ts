@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { counter } from "../../lib/metrics"
+import { counter } from "@indus/observability"
 import { searchCacheKey } from "./normalise"
 
 /** Every cached /store/search answer carries this tag; a product change clears it. */

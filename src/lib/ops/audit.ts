@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { redact } from "./redact"
+import { redact } from "@indus/observability"
 
 const AUDIT_LOG_MODULE = "audit_log" // src/modules/audit-log
 const MUTATIONS = new Set(["POST", "PUT", "PATCH", "DELETE"])

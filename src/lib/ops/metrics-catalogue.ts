@@ -1,5 +1,5 @@
 import { collectDefaultMetrics } from "prom-client"
-import { counter, gauge, histogram, metricsRegistry } from "../metrics"
+import { counter, gauge, histogram, metricsRegistry } from "@indus/observability"
 
 /** Every operational metric the app exposes at /metrics, declared once. */
 
@@ -26,19 +26,6 @@ export const queueJobs = gauge({
   name: "queue_jobs",
   help: "Jobs in the event-bus and workflow queues by state (waiting, active, delayed, failed); sampled on scrape",
   labelNames: ["queue", "state"],
-})
-
-export const jobDuration = histogram({
-  name: "scheduled_job_duration_seconds",
-  help: "Scheduled job run time by job name and outcome",
-  labelNames: ["job", "outcome"],
-  buckets: [0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
-})
-
-export const jobFailures = counter({
-  name: "scheduled_job_failures_total",
-  help: "Scheduled job runs that threw",
-  labelNames: ["job"],
 })
 
 export const payments = counter({

@@ -1,5 +1,5 @@
 import http from "http"
-import { metricsRegistry } from "../metrics"
+import { metricsRegistry } from "@indus/observability"
 import { metricsAuthorized } from "./metrics-auth"
 import { ensureDefaultMetrics } from "./metrics-catalogue"
 import { sampleQueueMetrics } from "./queues"

@@ -5,8 +5,8 @@ import { auditMutation, isAudited } from "./audit"
 import { ensureDefaultMetrics, httpDuration, httpInFlight, rateLimitRejections, searchDuration, searchProvider } from "./metrics-catalogue"
 import { classify, type RouteClass } from "./rate-limit/budgets"
 import { RouteLimiters } from "./rate-limit/limiter"
-import { requestContext } from "./request-context"
-import { ensureRequestId } from "./request-context-hook"
+import { requestContext } from "@indus/observability"
+import { ensureRequestId } from "@indus/observability"
 
 type OpsRequest = MedusaRequest & { auth_context?: { actor_id?: string }; route?: { path?: unknown } }
 

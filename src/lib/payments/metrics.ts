@@ -1,4 +1,4 @@
-import { counter } from "../metrics"
+import { counter } from "@indus/observability"
 
 /** Webhook deliveries at our intake, by provider and outcome (accepted, duplicate, invalid_signature, malformed). */
 export const paymentWebhooksTotal = counter({

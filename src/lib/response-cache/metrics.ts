@@ -1,4 +1,4 @@
-import { counter } from "../metrics"
+import { counter } from "@indus/observability"
 
 export type CacheResult = "hit" | "miss" | "coalesced" | "bypass" | "error"
 

@@ -148,8 +148,11 @@ async function coreTemplate(root: string): Promise<string> {
     writeAppFiles(dir, [], [])
     const url = await createDatabase(building)
     await runMedusa(dir, ["db:migrate"], { ...cleanEnv(), NODE_ENV: "production", DATABASE_URL: url, JWT_SECRET: "x", COOKIE_SECRET: "x", LOG_LEVEL: "warn" })
-    if (await databaseExists(name)) await dropDatabase(building)
-    else await adminQuery(`ALTER DATABASE "${building}" RENAME TO "${name}"`)
+    // Another worker may have finished the same template meanwhile: either copy will do.
+    await adminQuery(`ALTER DATABASE "${building}" RENAME TO "${name}"`).catch(async (e) => {
+      if (!(await databaseExists(name))) throw e
+      await dropDatabase(building)
+    })
   } catch (e) {
     await dropDatabase(building).catch(() => {})
     throw e

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { metricsRegistry } from "../../metrics"
+import { metricsRegistry } from "../metrics"
 import { scheduledJob } from "../scheduled-job"
 
 /** A container with a logger that records what it is given (as Medusa's winston logger's `log`). */

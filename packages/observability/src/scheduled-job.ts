@@ -1,8 +1,8 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { instrumentJob } from "../ops/jobs"
-import { reportError } from "../errors/report"
-import { maskText } from "../ops/redact"
+import { instrumentJob } from "./instrument-job"
+import { reportError } from "./report-error"
+import { maskText } from "./redact"
 import { retryDefaults, withRetry } from "./retry"
 
 /**

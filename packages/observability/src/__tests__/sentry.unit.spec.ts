@@ -1,5 +1,5 @@
 import { scrubEvent } from "../sentry"
-import { reportError } from "../report"
+import { reportError } from "../report-error"
 
 describe("Sentry scrubbing", () => {
   it("removes user, headers, cookies and query strings, and masks e-mails in messages", () => {

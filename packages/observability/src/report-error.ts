@@ -1,6 +1,6 @@
 import type { Logger } from "@medusajs/framework/types"
-import { maskText } from "../ops/redact"
-import { currentRequestId } from "../ops/request-context"
+import { maskText } from "./redact"
+import { currentRequestId } from "./request-context"
 import { captureToSentry } from "./sentry"
 
 export type ErrorSource = { kind: "http" | "job" | "subscriber" | "workflow"; name: string; requestId?: string }

@@ -1,4 +1,4 @@
-import { maskText, redact } from "../ops/redact"
+import { maskText, redact } from "./redact"
 
 type SentryModule = typeof import("@sentry/node")
 let sentry: SentryModule | undefined
