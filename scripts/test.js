@@ -4,6 +4,7 @@
 //   integration  the Medusa app booted by @medusajs/test-utils (HTTP)
 //   e2e          real processes: server/worker split over Redis, admin dashboard in Chromium
 //   smoke        `npm start` from a fresh copy on embedded PostgreSQL
+//   lint         Medusa's eslint rules (one check: no errors)
 // The workspace (packages/*, plugins/*) is built first: the app loads plugins from their build.
 // Prints each stage's wall time, the peak memory of any test process, and one closing line:
 // "tests: N passed, N failed, N skipped".
@@ -12,6 +13,8 @@ const os = require("os")
 const path = require("path")
 const { spawn } = require("child_process")
 const { startPeakMemorySampler } = require("./lib/peak-memory")
+const { ensureIntegrationTemplate } = require("./lib/test-databases")
+const { ensureAdminBuild } = require("./lib/admin-build")
 const ROOT = path.resolve(__dirname, "..")
 
 const only = process.argv.slice(2)
@@ -19,10 +22,15 @@ const jest = path.join(ROOT, "node_modules", ".bin", "jest")
 const baseEnv = { ...process.env, NODE_OPTIONS: "--experimental-vm-modules" }
 delete baseEnv.PORT
 
+// Two jest workers per stage (this machine has two cores); a worker that has grown past the limit
+// after a suite is replaced by a fresh one, so no process carries every booted app's leftovers.
+const WORKERS = process.env.TEST_WORKERS || "2"
+const parallel = ["--maxWorkers", WORKERS, "--workerIdleMemoryLimit", process.env.TEST_WORKER_MEMORY || "900MB"]
 const stages = [
-  { name: "unit", env: { TEST_TYPE: "unit" }, args: ["--silent"] },
-  { name: "integration", env: { TEST_TYPE: "integration:http" }, args: ["--silent"] },
-  { name: "e2e", env: {}, args: ["-c", "jest.e2e.config.js"] },
+  { name: "unit", env: { TEST_TYPE: "unit" }, args: ["--silent", ...parallel] },
+  // Each suite's database is cloned from one migrated for this app (see scripts/lib/test-databases.js).
+  { name: "integration", env: { TEST_TYPE: "integration:http" }, args: ["--silent", ...parallel], template: true },
+  { name: "e2e", env: {}, args: ["-c", "jest.e2e.config.js", ...parallel], admin: true },
 ]
 
 function run(cmd, args, opts) {
@@ -51,14 +59,34 @@ async function main() {
     process.exit(1)
   }
 
+  if (!only.length || only.includes("lint")) {
+    console.log("\n=== lint ===")
+    const stageStart = Date.now()
+    const lint = await run(path.join(ROOT, "node_modules", ".bin", "eslint"), ["--quiet", "."], { cwd: ROOT })
+    timings.push(["lint", seconds(stageStart)])
+    process.stdout.write(lint.out || "eslint: no errors\n")
+    if (lint.status === 0) totals.passed++
+    else {
+      totals.failed++
+      failures.push("lint: @medusajs/eslint-plugin reported errors (npm run lint)")
+    }
+  }
+
   for (const stage of stages) {
     if (only.length && !only.includes(stage.name)) continue
     console.log(`\n=== ${stage.name} ===`)
     const stageStart = Date.now()
     const out = path.join(os.tmpdir(), `jest-${stage.name}-${process.pid}.json`)
-    const res = await run(jest, [...stage.args, "--runInBand", "--forceExit", "--json", `--outputFile=${out}`], {
+    const env = { ...baseEnv, ...stage.env }
+    if (stage.template) env.MEDUSA_TEST_DB_TEMPLATE = await ensureIntegrationTemplate(env).catch((e) => {
+      console.log(`(no template database, suites migrate their own: ${e.message.split("\n")[0]})`)
+      return ""
+    })
+    // The dashboard the Chromium suites open, built once before they start rather than by whichever runs first.
+    if (stage.admin) await ensureAdminBuild({ ...env, NODE_ENV: "production" }, (m) => console.log(m)).catch((e) => console.log(`(admin build failed: ${e.message.slice(0, 500)})`))
+    const res = await run(jest, [...stage.args, "--forceExit", "--json", `--outputFile=${out}`], {
       cwd: ROOT,
-      env: { ...baseEnv, ...stage.env },
+      env,
       stdio: "inherit",
     })
     timings.push([stage.name, seconds(stageStart)])

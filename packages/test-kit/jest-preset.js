@@ -23,6 +23,6 @@ module.exports = {
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/dist/"],
-  setupFiles: [require.resolve("./jest-setup.js")],
+  setupFiles: [require.resolve("./jest-setup.js"), require.resolve("./jest-template-db.js")],
   testMatch: byType[process.env.TEST_TYPE] ?? [...unit, ...integration],
 }

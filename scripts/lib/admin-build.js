@@ -38,7 +38,34 @@ function adminInputsHash(env) {
   return h.digest("hex")
 }
 
-async function ensureAdminBuild(env, log) {
+const LOCK_DIR = path.join(ROOT, ".medusa", "admin-build.lock")
+
+/** One build at a time across processes (parallel test workers): a lock folder, taken over when stale. */
+async function withBuildLock(fn) {
+  fs.mkdirSync(path.dirname(LOCK_DIR), { recursive: true })
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK_DIR)
+      break
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e
+      const age = Date.now() - fs.statSync(LOCK_DIR, { throwIfNoEntry: false })?.mtimeMs
+      if (age > 10 * 60_000) fs.rmSync(LOCK_DIR, { recursive: true, force: true })
+      else await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    fs.rmSync(LOCK_DIR, { recursive: true, force: true })
+  }
+}
+
+function ensureAdminBuild(env, log) {
+  return withBuildLock(() => buildIfChanged(env, log))
+}
+
+async function buildIfChanged(env, log) {
   const hash = adminInputsHash(env)
   const current = fs.existsSync(HASH_FILE) ? fs.readFileSync(HASH_FILE, "utf8").trim() : ""
   if (current === hash && fs.existsSync(path.join(OUT_DIR, "index.html"))) return false

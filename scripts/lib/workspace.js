@@ -77,3 +77,21 @@ function workspacePackages(root = ROOT) {
 }
 
 module.exports = { ROOT, workspacePackages, sourceHash, listFiles }
+
+/**
+ * Hash of everything that shapes the app's database after migrations and seeding: Medusa and the
+ * other installed versions (lockfile), the app's config and sources, and each plugin's build.
+ * Test templates are named after it, so a stale template is never reused.
+ */
+function appSourceHash(root = ROOT) {
+  const extra = [path.join(root, "package-lock.json"), path.join(root, "medusa-config.ts")]
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f))
+  for (const p of workspacePackages(root)) {
+    const stamp = path.join(p.dir, p.kind === "plugin" ? ".medusa/server" : "dist", ".source-hash")
+    extra.push(fs.existsSync(stamp) ? fs.readFileSync(stamp) : Buffer.from(p.name))
+  }
+  return sourceHash(path.join(root, "src"), extra).slice(0, 12)
+}
+
+module.exports.appSourceHash = appSourceHash
