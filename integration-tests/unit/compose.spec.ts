@@ -136,10 +136,11 @@ describe("docker-compose.yml", () => {
 describe("Dockerfile and entrypoint", () => {
   const dockerfile = read("Dockerfile")
 
-  it("is a multi-stage node 22 build that runs `medusa build` and exposes 3001", () => {
+  it("is a multi-stage Node 24 build of the workspace that runs `medusa build` and exposes 3001", () => {
     const froms = dockerfile.match(/^FROM\s+\S+/gim) ?? []
     expect(froms.length).toBeGreaterThanOrEqual(2)
-    for (const from of froms) expect(from).toMatch(/node:22/)
+    for (const from of froms) expect(from).toMatch(/node:24/)
+    expect(dockerfile).toMatch(/^RUN node scripts\/build-workspace.js/m)
     expect(dockerfile).toMatch(/^RUN .*medusa build/m)
     expect(dockerfile).toMatch(/^EXPOSE\s+3001\b/m)
     expect(dockerfile).toMatch(/npm ci --omit=dev/)
