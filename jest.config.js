@@ -14,6 +14,7 @@ const integration = ["<rootDir>/integration-tests/http/*.spec.[jt]s", "<rootDir>
 module.exports = {
   ...preset,
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/dist/", "<rootDir>/templates/"],
+  workerIdleMemoryLimit: process.env.TEST_WORKER_MEMORY || "900MB",
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/templates/"],
   testMatch: process.env.TEST_TYPE === "unit" ? unit : process.env.TEST_TYPE === "integration:http" ? integration : [...unit, ...integration],
 }

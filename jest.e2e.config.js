@@ -7,4 +7,5 @@ module.exports = {
   },
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/"],
   testTimeout: 120_000,
+  workerIdleMemoryLimit: process.env.TEST_WORKER_MEMORY || "900MB",
 }

@@ -23,9 +23,10 @@ const baseEnv = { ...process.env, NODE_OPTIONS: "--experimental-vm-modules" }
 delete baseEnv.PORT
 
 // Two jest workers per stage (this machine has two cores); a worker that has grown past the limit
-// after a suite is replaced by a fresh one, so no process carries every booted app's leftovers.
+// after a suite is replaced by a fresh one (workerIdleMemoryLimit in the jest configs), so no
+// process carries every booted app's leftovers.
 const WORKERS = process.env.TEST_WORKERS || "2"
-const parallel = ["--maxWorkers", WORKERS, "--workerIdleMemoryLimit", process.env.TEST_WORKER_MEMORY || "900MB"]
+const parallel = ["--maxWorkers", WORKERS]
 const stages = [
   { name: "unit", env: { TEST_TYPE: "unit" }, args: ["--silent", ...parallel] },
   // Each suite's database is cloned from one migrated for this app (see scripts/lib/test-databases.js).
