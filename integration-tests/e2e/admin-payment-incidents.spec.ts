@@ -78,7 +78,7 @@ describe("payment problems on the admin order page", () => {
     const text = await widget.innerText()
     expect(text).toContain("Payment problems")
     expect(text).toContain("Refund failed")
-    expect(text).toContain("INR 50.00")
+    expect(text).toContain("₹50.00")
     expect(text).toContain("rfnd_E2eRefund0001")
     await widget.scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(ARTIFACTS, "admin-order-payment-problems.png"), fullPage: true })

@@ -269,7 +269,7 @@ medusaIntegrationTestRunner({
       expect(blocked.res.data.message).toBe("Cash on delivery is not available for PIN code 110001")
       const big = await cart(COD, { quantity: 7 })
       expect(big.res.status).toBe(400)
-      expect(big.res.data.message).toBe("Cash on delivery is available up to an order total of ₹5000.00")
+      expect(big.res.data.message).toBe("Cash on delivery is available up to an order total of ₹5,000.00")
       const forged = await call(api.post(`/store/payment-collections/${big.paymentCollectionId}/payment-sessions`, { provider_id: COD, data: { total: 1 } }, store()))
       expect(forged.status).toBe(400)
       // Refused carts got no fee line and no session.

@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { formatMoney, type AmountInput } from "@indus/money"
 
 /**
  * Staff see every new order in the admin's notification feed (the bell), with
@@ -14,8 +15,7 @@ export default async function orderPlacedStaffFeed({ event: { data }, container 
     filters: { id: data.id },
   })
   if (!order) return
-  const amount = new Intl.NumberFormat("en-IN", { style: "currency", currency: order.currency_code.toUpperCase() })
-    .format(Number(order.total))
+  const amount = formatMoney(order.total as AmountInput, order.currency_code)
   await notifications.createNotifications({
     to: "",
     channel: "feed",

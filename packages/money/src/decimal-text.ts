@@ -1,8 +1,16 @@
 /**
  * What Medusa hands out as an amount: a BigNumber (`raw.value`), a raw `{ value }` object, a
- * decimal string, a number or a bigint.
+ * bignumber.js value (`MathBN` results, read through `toFixed()`), a decimal string, a number or
+ * a bigint.
  */
-export type AmountInput = string | number | bigint | { value?: unknown; raw?: { value?: unknown } } | null | undefined
+export type AmountInput =
+  | string
+  | number
+  | bigint
+  | { value?: unknown; raw?: { value?: unknown } }
+  | { toFixed(): string }
+  | null
+  | undefined
 
 const PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)$/
 const EXPONENT = /^([-+]?)(\d+)(?:\.(\d*))?[eE]([-+]?\d+)$/
@@ -17,9 +25,11 @@ export function decimalText(amount: AmountInput): string {
     text = String(amount)
   } else if (typeof amount === "string") text = amount.trim()
   else if (typeof amount === "object") {
-    const inner = amount.raw && amount.raw.value !== undefined ? amount.raw.value : amount.value
-    if (inner === undefined) throw new TypeError(`not an amount: ${JSON.stringify(amount)}`)
-    return decimalText(inner as AmountInput)
+    const o = amount as { value?: unknown; raw?: { value?: unknown }; toFixed?: unknown }
+    const inner = o.raw && o.raw.value !== undefined ? o.raw.value : o.value
+    if (inner !== undefined) return decimalText(inner as AmountInput)
+    if (typeof o.toFixed === "function") return decimalText(String((o as { toFixed(): string }).toFixed()))
+    throw new TypeError(`not an amount: ${JSON.stringify(amount)}`)
   } else throw new TypeError(`not an amount: ${String(amount)}`)
   if (text.length > 64) throw new TypeError("amount too long")
   if (PLAIN.test(text)) return text.replace(/^\+/, "")

@@ -11,10 +11,16 @@ export type Rounding = "half-up" | "exact"
 /**
  * A Medusa amount in major units ("1598.5" INR) as integer minor units (159850 paise), by decimal
  * arithmetic on the text so no binary float ever touches it. Throws beyond Number's safe range.
+ * `exponent` overrides the currency's digits where a gateway counts differently from CLDR
+ * (Razorpay takes HUF and IDR with 2 decimals, CLDR shows them with none).
  */
-export function toMinor(amount: AmountInput, currency: string, rounding: Rounding = "half-up"): number {
+export function toMinor(
+  amount: AmountInput,
+  currency: string,
+  rounding: Rounding = "half-up",
+  exponent: number = currencyExponent(currency)
+): number {
   const text = decimalText(amount)
-  const exponent = currencyExponent(currency)
   const negative = text.startsWith("-")
   const [whole, fraction = ""] = text.replace(/^-/, "").split(".")
   const kept = fraction.slice(0, exponent).padEnd(exponent, "0")
@@ -30,9 +36,8 @@ export function toMinor(amount: AmountInput, currency: string, rounding: Roundin
 }
 
 /** Integer minor units (159850) as Medusa's exact decimal text in major units ("1598.50"). */
-export function fromMinor(minor: number | bigint, currency: string): string {
+export function fromMinor(minor: number | bigint, currency: string, exponent: number = currencyExponent(currency)): string {
   if (typeof minor === "number" && !Number.isSafeInteger(minor)) throw new RangeError(`not a whole number of minor units: ${minor}`)
-  const exponent = currencyExponent(currency)
   const value = BigInt(minor)
   const negative = value < 0n
   const digits = (negative ? -value : value).toString().padStart(exponent + 1, "0")

@@ -1,4 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { formatMoney } from "@indus/money"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import Medusa from "@medusajs/js-sdk"
 import { Button, Container, Heading, Label, StatusBadge, Text, Textarea } from "@medusajs/ui"
@@ -44,7 +45,7 @@ const OrderCodPayment = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
         <Heading level="h2">Cash on delivery</Heading>
         <StatusBadge color={badge.color} data-testid="cod-status">{badge.label}</StatusBadge>
       </div>
-      <Text size="small" className="px-6 py-4">Amount to collect: ₹{cod.amount}</Text>
+      <Text size="small" className="px-6 py-4">Amount to collect: {formatMoney(cod.amount, "inr")}</Text>
       {open && (
         <div className="flex flex-col gap-y-2 px-6 py-4">
           <Button size="small" variant="primary" disabled={busy} onClick={() => act("delivered")} data-testid="cod-delivered">

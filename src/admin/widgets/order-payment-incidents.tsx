@@ -1,4 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { formatMinor } from "@indus/money"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import Medusa from "@medusajs/js-sdk"
 import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
@@ -19,13 +20,10 @@ const sdk = new Medusa({ baseUrl: "/", auth: { type: "session" } })
 
 const LABEL: Record<Incident["kind"], string> = { payment_failed: "Payment failed", refund_failed: "Refund failed" }
 
-/** Minor units to a display string without float arithmetic (e.g. 5000 INR → "₹50.00"). */
+/** Minor units as the admin shows money (5000 INR → "₹50.00"). */
 function money(minor: number | null, currency: string | null) {
   if (minor === null || !currency) return ""
-  const digits = ["jpy", "krw", "vnd", "clp"].includes(currency) ? 0 : 2
-  const s = String(Math.abs(minor)).padStart(digits + 1, "0")
-  const major = digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s
-  return `${currency.toUpperCase()} ${minor < 0 ? "-" : ""}${major}`
+  return formatMinor(minor, currency)
 }
 
 /**

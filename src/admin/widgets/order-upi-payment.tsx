@@ -1,4 +1,5 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { formatMoney } from "@indus/money"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import Medusa from "@medusajs/js-sdk"
 import { Button, Container, Heading, Input, Label, StatusBadge, Text, Textarea } from "@medusajs/ui"
@@ -73,7 +74,7 @@ const OrderUpiPayment = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder
         <StatusBadge color={badge.color} data-testid="upi-status">{badge.label}</StatusBadge>
       </div>
       <div className="flex flex-col gap-y-1 px-6 py-4">
-        <Text size="small">Amount due: ₹{upi.amount}</Text>
+        <Text size="small">Amount due: {formatMoney(upi.amount, "inr")}</Text>
         <Text size="small">Reference (tr): {upi.reference}</Text>
         <Text size="small" data-testid="upi-utr">UTR: {upi.utr ?? "not submitted yet"}</Text>
       </div>

@@ -1,5 +1,5 @@
 import type { TrackAnalyticsEventDTO } from "@medusajs/framework/types"
-import { decimalText, toMinorUnits } from "./money"
+import { decimalText, toMinor, type AmountInput } from "@indus/money"
 
 /**
  * Pure builders for every event we track. No names, e-mails, phone numbers or addresses:
@@ -8,6 +8,10 @@ import { decimalText, toMinorUnits } from "./money"
  */
 
 type Amount = unknown
+
+/** Reported values round half up to the currency's minor unit; a missing amount counts as 0. */
+const minorOf = (amount: Amount, currency: string): number =>
+  amount === null || amount === undefined ? 0 : toMinor(amount as AmountInput, currency, "half-up")
 
 export type OrderForAnalytics = {
   id: string
@@ -28,8 +32,8 @@ export function orderPlacedEvent(order: OrderForAnalytics, regionName?: string |
     product_id: i.product_id ?? null,
     variant_id: i.variant_id ?? null,
     title: i.product_title ?? null,
-    quantity: Number(decimalText(i.quantity)),
-    unit_price_minor: toMinorUnits(i.raw_unit_price ?? i.unit_price, currency),
+    quantity: Number(decimalText(i.quantity as AmountInput)),
+    unit_price_minor: minorOf(i.raw_unit_price ?? i.unit_price, currency),
   }))
   const provider = order.payment_collections?.flatMap((pc) => pc.payments ?? [])[0]?.provider_id ?? null
   return {
@@ -44,7 +48,7 @@ export function orderPlacedEvent(order: OrderForAnalytics, regionName?: string |
       region_name: regionName ?? null,
       sales_channel_id: order.sales_channel_id ?? null,
       currency,
-      value_minor: toMinorUnits(order.raw_total ?? order.total, currency),
+      value_minor: minorOf(order.raw_total ?? order.total, currency),
       item_count: items.reduce((n, i) => n + i.quantity, 0),
       product_ids: [...new Set(items.map((i) => i.product_id).filter(Boolean))],
       items,
@@ -98,7 +102,7 @@ export function paymentEvent(kind: "captured" | "refunded", payment: PaymentForA
       payment_id: payment.id,
       payment_provider: payment.provider_id,
       currency,
-      amount_minor: toMinorUnits(latest.raw_amount ?? latest.amount, currency),
+      amount_minor: minorOf(latest.raw_amount ?? latest.amount, currency),
     },
   }
 }

@@ -1,5 +1,5 @@
 import { expandSynonyms } from "./synonyms"
-import { toMinorUnits } from "./minor-units"
+import { toMinor } from "@indus/money"
 
 /** Currencies that get a price facet; `SEARCH_PRICE_CURRENCIES` (comma list) overrides. */
 export const priceCurrencies = (raw = process.env.SEARCH_PRICE_CURRENCIES): string[] =>
@@ -76,7 +76,7 @@ export function minPrices(variants: Row[], currencies: string[]): Record<string,
       if (!currencies.includes(currency) || price.price_list_id || Number(price.rules_count ?? 0) > 0) continue
       const raw = price.raw_amount?.value ?? price.amount
       if (raw === undefined || raw === null) continue
-      const minor = toMinorUnits(String(raw), currency)
+      const minor = toMinor(String(raw), currency, "half-up")
       if (out[currency] === undefined || minor < out[currency]) out[currency] = minor
     }
   }

@@ -1,3 +1,5 @@
+import { formatMinor } from "@indus/money"
+
 /**
  * Cash-on-delivery rules and the pure check of a cart against them. Amounts are integer paise;
  * the caller reads the cart server-side (never from the storefront's `data`).
@@ -23,7 +25,7 @@ export type CodCart = {
 
 export type CodDecision = { eligible: true } | { eligible: false; code: string; reason: string }
 
-const rupees = (paise: number) => `₹${(paise / 100).toFixed(2)}`
+const rupees = (paise: number) => formatMinor(paise, "inr")
 
 export function checkCodEligibility(cart: CodCart, rules: CodRules): CodDecision {
   const no = (code: string, reason: string): CodDecision => ({ eligible: false, code, reason })

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "crypto"
-import { MathBN, BigNumber } from "@medusajs/framework/utils"
+import { BigNumber } from "@medusajs/framework/utils"
+import { fromMinor, toMinor, type AmountInput } from "@indus/money"
 import type { BigNumberInput } from "@medusajs/framework/types"
 
 /** Currencies Razorpay accepts with 0 and 3 decimal places; all others have 2. */
@@ -16,23 +17,25 @@ export function currencyDigits(currency: string): number {
 export class AmountError extends Error {}
 
 /**
- * Medusa amount (major units, any BigNumber input) → integer minor units. Exact decimal
- * arithmetic; an amount that is not a whole number of paise (cents, …) is refused, never rounded.
+ * Medusa amount (major units, any BigNumber input) → Razorpay's integer minor units, in Razorpay's
+ * own digits per currency. An amount that is not a whole number of paise (cents, …) is refused,
+ * never rounded.
  */
 export function toMinorUnits(amount: BigNumberInput, currency: string): number {
-  const minor = MathBN.mult(MathBN.convert(amount), MathBN.exp(10, currencyDigits(currency)))
-  if (!minor.isFinite() || !minor.isInteger()) {
-    throw new AmountError(`${minor.toString()} is not a whole number of ${currency.toUpperCase()} minor units`)
+  let minor: number
+  try {
+    minor = toMinor(amount as AmountInput, currency, "exact", currencyDigits(currency))
+  } catch (e) {
+    throw new AmountError(`not a whole number of ${currency.toUpperCase()} minor units: ${(e as Error).message}`)
   }
-  if (minor.isNegative()) throw new AmountError("amount must not be negative")
-  if (!minor.lte(Number.MAX_SAFE_INTEGER)) throw new AmountError("amount is too large")
-  return minor.toNumber()
+  if (minor < 0) throw new AmountError("amount must not be negative")
+  return minor
 }
 
 /** Integer minor units → Medusa amount (major units). */
 export function fromMinorUnits(minor: number, currency: string): BigNumber {
   if (!Number.isSafeInteger(minor)) throw new AmountError(`${minor} is not an integer amount`)
-  return new BigNumber(MathBN.div(minor, MathBN.exp(10, currencyDigits(currency))))
+  return new BigNumber(fromMinor(minor, currency, currencyDigits(currency)))
 }
 
 /** Razorpay `receipt` (≤ 40 chars): the session id itself, or a stable digest of a longer one. */

@@ -1,4 +1,4 @@
-import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import { fromMinor, toMinor, type AmountInput } from "@indus/money"
 import type { BigNumberInput } from "@medusajs/framework/types"
 
 /** UTR / RRN of an IMPS or UPI transfer: exactly 12 digits. */
@@ -13,24 +13,27 @@ export class AmountError extends Error {}
 
 /** Medusa amount (major units, BigNumber) → integer paise; refuses fractions of a paisa. */
 export function toPaise(amount: BigNumberInput): number {
-  const paise = MathBN.mult(MathBN.convert(amount as BigNumber), 100)
-  const n = Number(paise.toString())
-  if (!Number.isSafeInteger(n) || n < 0) throw new AmountError(`amount ${paise.toString()} paise is not a whole number of paise`)
-  return n
+  let paise: number
+  try {
+    paise = toMinor(amount as AmountInput, "inr", "exact")
+  } catch (e) {
+    throw new AmountError(`amount is not a whole number of paise: ${(e as Error).message}`)
+  }
+  if (paise < 0) throw new AmountError(`amount must not be negative: ${paise} paise`)
+  return paise
 }
 
 /** Integer paise → the `am` value of a UPI intent: rupees with exactly two decimals ("499.00"). */
 export function paiseToRupees(paise: number): string {
   if (!Number.isSafeInteger(paise) || paise < 0) throw new AmountError(`bad paise ${paise}`)
-  return `${Math.floor(paise / 100)}.${String(paise % 100).padStart(2, "0")}`
+  return fromMinor(paise, "inr")
 }
 
-/** Rupee text ("499", "499.5", "499.50") → integer paise, or null when it is not a rupee amount. */
+/** Rupee text ("499", "499.5", "499.50", "1,499.50") → integer paise, or null when it is not a rupee amount. */
 export function rupeesToPaise(text: unknown): number | null {
   const s = typeof text === "number" ? String(text) : typeof text === "string" ? text.trim().replace(/,/g, "") : ""
-  const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(s)
-  if (!m) return null
-  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"))
+  if (!/^\d{1,12}(?:\.\d{1,2})?$/.test(s)) return null
+  return toMinor(s, "inr", "exact")
 }
 
 /** `tr`: alphanumeric only (NPCI rejects special characters in transaction ids), at most 35 characters. */

@@ -2,6 +2,8 @@
  * The demo shop's catalog, as plain data. Prices are integer minor units
  * (paise, cents) so nothing here is a float; `toAmount` converts for Medusa.
  */
+import { fromMinor } from "@indus/money"
+
 export type Money = { inr: number; usd: number; eur: number }
 
 export type ProductLine = {
@@ -130,15 +132,16 @@ export const PRODUCT_LINES: ProductLine[] = [...APPAREL, ...ACCESSORIES, ...HOME
 )
 
 /** Shipping option prices are typed as numbers in Medusa: only whole units convert exactly. */
-export function wholeUnits(minor: number): number {
-  if (!Number.isInteger(minor) || minor % 100 !== 0) throw new Error(`expected whole units in minor units, got ${minor}`)
-  return minor / 100
+export function wholeUnits(minor: number, currency: string): number {
+  const text = toAmount(minor, currency)
+  if (!/^\d+(\.0*)?$/.test(text)) throw new Error(`expected whole units in minor units, got ${minor}`)
+  return Number(text)
 }
 
-/** Integer minor units to the decimal string Medusa stores, e.g. 79900 -> "799.00". */
-export function toAmount(minor: number): string {
+/** Integer minor units to the decimal string Medusa stores, e.g. 79900 INR -> "799.00". */
+export function toAmount(minor: number, currency: string): string {
   if (!Number.isInteger(minor) || minor < 0) throw new Error(`price must be whole minor units, got ${minor}`)
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`
+  return fromMinor(minor, currency)
 }
 
 const XL_SURCHARGE: Money = { inr: 10000, usd: 300, eur: 300 }

@@ -286,8 +286,8 @@ async function ensureShipping(
         shipping_profile_id: shippingProfileId,
         type: { label: o.label, description: o.description, code: o.code },
         prices: [
-          { currency_code: region.currency_code, amount: wholeUnits(o.price) },
-          { region_id: regionIds[region.key], amount: wholeUnits(o.price) },
+          { currency_code: region.currency_code, amount: wholeUnits(o.price, region.currency_code) },
+          { region_id: regionIds[region.key], amount: wholeUnits(o.price, region.currency_code) },
         ],
         rules: [
           { attribute: "enabled_in_store", value: "true", operator: "eq" as const },
@@ -393,9 +393,9 @@ async function ensureProducts(
             manage_inventory: true,
             options: { ...(size ? { Size: size } : {}), Colour: colour },
             prices: [
-              { currency_code: "inr", amount: toAmount(price.inr) },
-              { currency_code: "usd", amount: toAmount(price.usd) },
-              { currency_code: "eur", amount: toAmount(price.eur) },
+              { currency_code: "inr", amount: toAmount(price.inr, "inr") },
+              { currency_code: "usd", amount: toAmount(price.usd, "usd") },
+              { currency_code: "eur", amount: toAmount(price.eur, "eur") },
             ],
           }
         })

@@ -25,11 +25,5 @@ export function useDashboard(range: { from: string; to: string }) {
   })
 }
 
-/** Integer minor units as money, without a float on the way: Intl formats the decimal string. */
-export function formatMinor(minor: number, currency: string): string {
-  const fmt = new Intl.NumberFormat("en-IN", { style: "currency", currency: currency.toUpperCase() })
-  const exp = fmt.resolvedOptions().maximumFractionDigits ?? 2
-  const digits = Math.abs(minor).toString().padStart(exp + 1, "0")
-  const decimal = exp ? `${digits.slice(0, -exp)}.${digits.slice(-exp)}` : digits
-  return fmt.format(`${minor < 0 ? "-" : ""}${decimal}` as unknown as number)
-}
+/** Integer minor units as money, formatted by the shop's one money package. */
+export { formatMinor } from "@indus/money"

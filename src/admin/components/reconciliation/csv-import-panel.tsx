@@ -1,3 +1,4 @@
+import { formatMoney } from "@indus/money"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useRef, useState } from "react"
 import { sdk } from "../../lib/sdk"
@@ -151,7 +152,7 @@ const ResultTable = ({ testId, title, rows, refColumn, color }: TableProps) => {
                 </Badge>
               </Table.Cell>
               <Table.Cell>{r.order_id ? <a className="text-ui-fg-interactive" href={orderHref(r.order_id)}>{r.order_id}</a> : "—"}</Table.Cell>
-              <Table.Cell>{r.reason ?? (r.expected ? `collected ₹${r.expected}` : "")}</Table.Cell>
+              <Table.Cell>{r.reason ?? (r.expected ? `collected ${formatMoney(r.expected, "inr")}` : "")}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>

@@ -1,19 +1,5 @@
 import { BigNumber } from "@medusajs/framework/utils"
 import { orderPlacedEvent, paymentEvent, searchEvents } from "../events"
-import { toMinorUnits } from "../money"
-
-describe("toMinorUnits", () => {
-  it("turns Medusa amounts into integer minor units without float drift", () => {
-    expect(toMinorUnits("2197", "inr")).toBe(219700)
-    expect(toMinorUnits(new BigNumber(799), "inr")).toBe(79900)
-    expect(toMinorUnits({ value: "0.285", precision: 20 }, "usd")).toBe(29) // half-up
-    expect(toMinorUnits(0.1 + 0.2, "eur")).toBe(30)
-    expect(toMinorUnits("1500", "jpy")).toBe(1500) // no minor unit
-    expect(toMinorUnits("1.234", "kwd")).toBe(1234) // three decimals
-    expect(toMinorUnits("-12.5", "inr")).toBe(-1250)
-    expect(() => toMinorUnits("12,5", "inr")).toThrow(/not a decimal/)
-  })
-})
 
 describe("event builders", () => {
   const order = {
@@ -29,6 +15,11 @@ describe("event builders", () => {
     ],
     payment_collections: [{ payments: [{ provider_id: "pp_razorpay_razorpay" }] }],
   }
+
+  it("rounds an amount with more digits than the currency half up, as reports document", () => {
+    const e = orderPlacedEvent({ ...order, currency_code: "USD", raw_total: { value: "0.285", precision: 20 } })
+    expect(e.properties!.value_minor).toBe(29)
+  })
 
   it("order placed: minor units, lower-case currency, a natural event id, products and provider", () => {
     const e = orderPlacedEvent(order, "India")

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { formatMinor } from "@indus/money"
 import { paiseToRupees, rupeesToPaise, toPaise } from "../../../modules/payment-upi/helpers"
 import { COD_PROVIDER_ID } from "../providers-config"
 import { parseCsv } from "./csv"
@@ -95,7 +96,7 @@ export async function importCodRemittance(container: MedusaContainer, csv: strin
       continue
     }
     if (paise !== captured) {
-      out.push({ ...base, outcome: paise < captured ? "short" : "excess", order_id: order.id, expected, reason: `courier remitted ₹${paiseToRupees(paise)}, collected ₹${expected}` })
+      out.push({ ...base, outcome: paise < captured ? "short" : "excess", order_id: order.id, expected, reason: `courier remitted ${formatMinor(paise, "inr")}, collected ${formatMinor(captured, "inr")}` })
       continue
     }
     await service.createPaymentDecisions({

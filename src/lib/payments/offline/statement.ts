@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { isUtr, paiseToRupees, rupeesToPaise } from "../../../modules/payment-upi/helpers"
+import { formatMinor } from "@indus/money"
+import { isUtr, rupeesToPaise } from "../../../modules/payment-upi/helpers"
 import { parseCsv } from "./csv"
 import { isDecisionError } from "./errors"
 import { offlinePayments } from "./orders"
@@ -35,7 +36,7 @@ export async function importBankStatement(container: MedusaContainer, csv: strin
       continue
     }
     if (paise !== transfer.amount_paise) {
-      out.push({ ...base, outcome: "review", order_id: transfer.order_id ?? undefined, reason: `amount ₹${paiseToRupees(paise)} differs from the order amount ₹${paiseToRupees(transfer.amount_paise)}` })
+      out.push({ ...base, outcome: "review", order_id: transfer.order_id ?? undefined, reason: `amount ${formatMinor(paise, "inr")} differs from the order amount ${formatMinor(transfer.amount_paise, "inr")}` })
       continue
     }
     try {

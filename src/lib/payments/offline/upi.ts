@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { authorizePaymentSessionForOrderWorkflow, cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { formatMinor } from "@indus/money"
 import { isUniqueViolation } from "../../../modules/offline-payments/service"
 import { isUtr, paiseToRupees, rupeesToPaise, toPaise } from "../../../modules/payment-upi/helpers"
 import type { UpiApproval, UpiSessionData } from "../../../modules/payment-upi/types"
@@ -20,7 +21,7 @@ export async function submitUtr(container: MedusaContainer, sessionId: string, i
   if (session.provider_id !== UPI_PROVIDER_ID) throw fail("INVALID_DATA", "This payment session is not a UPI payment")
   const data = session.data as unknown as UpiSessionData
   if (input.amount !== undefined && rupeesToPaise(input.amount) !== data.amount_paise) {
-    throw fail("INVALID_DATA", `The amount paid (${String(input.amount)}) does not match the order amount ₹${paiseToRupees(data.amount_paise)}`)
+    throw fail("INVALID_DATA", `The amount paid (${String(input.amount)}) does not match the order amount ${formatMinor(data.amount_paise, "inr")}`)
   }
   const order = await orderOfCollection(container, session.payment_collection_id)
   if (!order) throw fail("NOT_ALLOWED", "Place the order first, then submit the UTR of your payment")
@@ -74,7 +75,7 @@ export async function approveUpi(container: MedusaContainer, orderId: string, in
     const received = rupeesToPaise(input.amount)
     if (received === null) throw fail("INVALID_DATA", `amount "${String(input.amount)}" is not a rupee amount`)
     if (received !== transfer.amount_paise) {
-      throw fail("INVALID_DATA", `Amount received ₹${paiseToRupees(received)} does not match the order amount ₹${paiseToRupees(transfer.amount_paise)}`)
+      throw fail("INVALID_DATA", `Amount received ${formatMinor(received, "inr")} does not match the order amount ${formatMinor(transfer.amount_paise, "inr")}`)
     }
 
     const approval: UpiApproval = { utr: transfer.utr, approved_by: input.actor.id, approved_at: new Date().toISOString(), source: input.actor.source === "statement" ? "statement" : "staff" }

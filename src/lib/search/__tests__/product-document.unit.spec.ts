@@ -1,17 +1,7 @@
 import { expandSynonyms, parseSynonyms, DEFAULT_SYNONYMS } from "../synonyms"
-import { toMinorUnits } from "../minor-units"
 import { documentUpdatedAt, minPrices, toProductDocument, variantInStock } from "../product-document"
 
 describe("product search document", () => {
-  it("converts Medusa decimal amounts to integer minor units without floats", () => {
-    expect(toMinorUnits("799", "inr")).toBe(79900)
-    expect(toMinorUnits("1499.5", "inr")).toBe(149950)
-    expect(toMinorUnits("0.29", "usd")).toBe(29)
-    expect(toMinorUnits("10.005", "eur")).toBe(1001)
-    expect(toMinorUnits("1500", "jpy")).toBe(1500)
-    expect(() => toMinorUnits("12,50", "eur")).toThrow(/not a decimal/)
-  })
-
   it("takes the lowest plain price per currency, ignoring price lists and rule-based prices", () => {
     const variants = [
       { prices: [{ currency_code: "inr", raw_amount: { value: "899" } }, { currency_code: "usd", amount: 24 }] },

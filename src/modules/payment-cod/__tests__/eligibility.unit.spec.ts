@@ -29,6 +29,11 @@ describe("COD eligibility", () => {
     expect((d as { reason: string }).reason.length).toBeGreaterThan(10)
   })
 
+  it("states the limits in rupees grouped as the admin shows them", () => {
+    expect(checkCodEligibility(cart({ totalPaise: 500001 }), rules)).toMatchObject({ reason: expect.stringContaining("₹5,000.00") })
+    expect(checkCodEligibility(cart({ totalPaise: 100 }), rules)).toMatchObject({ reason: expect.stringContaining("₹300.00") })
+  })
+
   it("allows any shipping option when no list is configured", () => {
     expect(checkCodEligibility(cart({ shippingOptions: [{ name: "Express Delivery" }] }), {})).toEqual({ eligible: true })
   })

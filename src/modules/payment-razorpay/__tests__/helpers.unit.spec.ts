@@ -30,7 +30,13 @@ describe("amount conversion", () => {
     expect(() => toMinorUnits(1.5, "jpy")).toThrow(/whole number/)
     expect(() => toMinorUnits(-1, "inr")).toThrow(/negative/)
     expect(() => toMinorUnits("abc", "inr")).toThrow()
-    expect(() => toMinorUnits(1e20, "inr")).toThrow(/too large/)
+    expect(() => toMinorUnits(1e20, "inr")).toThrow(/out of range/)
+  })
+
+  it("counts in Razorpay's digits per currency, not CLDR's display digits", () => {
+    expect(toMinorUnits("1000", "huf")).toBe(100000)
+    expect(toMinorUnits("1.5", "idr")).toBe(150)
+    expect(fromMinorUnits(100000, "huf").numeric).toBe(1000)
   })
 
   it("converts paise back without float drift", () => {

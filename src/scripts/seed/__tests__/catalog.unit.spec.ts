@@ -40,16 +40,16 @@ describe("demo catalog", () => {
 
 describe("money conversion", () => {
   it("turns minor units into exact decimal strings", () => {
-    expect(toAmount(79900)).toBe("799.00")
-    expect(toAmount(5)).toBe("0.05")
-    expect(toAmount(123456789)).toBe("1234567.89")
+    expect(toAmount(79900, "inr")).toBe("799.00")
+    expect(toAmount(5, "inr")).toBe("0.05")
+    expect(toAmount(123456789, "inr")).toBe("1234567.89")
   })
 
   it("refuses fractional or negative minor units", () => {
-    expect(() => toAmount(10.5)).toThrow(/whole minor units/)
-    expect(() => toAmount(-1)).toThrow()
-    expect(() => wholeUnits(9950)).toThrow()
-    expect(wholeUnits(9900)).toBe(99)
+    expect(() => toAmount(10.5, "inr")).toThrow(/whole minor units/)
+    expect(() => toAmount(-1, "inr")).toThrow()
+    expect(() => wholeUnits(9950, "inr")).toThrow()
+    expect(wholeUnits(9900, "inr")).toBe(99)
   })
 })
 
