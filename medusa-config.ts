@@ -5,18 +5,23 @@ import { installRequestContextHook } from "@indus/observability"
 import { paymentModuleOptions } from "./src/lib/payments/providers-config"
 import { fileProviderFromEnv } from "./src/lib/files/file-config"
 import { emailDeliveryFromEnv } from "./src/lib/email/delivery-config"
+import { readAppConfig } from "./src/config"
 import fs from "fs"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+// Every number, switch and choice in the environment, validated before anything starts: a bad
+// value stops here with the variable's name (src/config).
+const app = readAppConfig(process.env)
+
 // JSON log lines carry the request id and never secrets or customer PII (issue 7, docs/operations.md).
 installLogFormat()
-if (process.env.OPS_MIDDLEWARE !== "off" && process.env.OPS_REQUEST_CONTEXT !== "off") installRequestContextHook()
+if (app.ops.stackEnabled && app.ops.requestContextEnabled) installRequestContextHook()
 
-const port = process.env.PORT || "3001"
+const port = app.server.port
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
 const redisUrl = process.env.REDIS_URL
-const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "worker" | "server"
+const workerMode = app.server.workerMode
 
 const payments = paymentModuleOptions(process.env)
 // One start-up line naming the payment providers that are on; printed once per process.
@@ -35,9 +40,7 @@ if (!gf.__filesSummaryPrinted && process.env.NODE_ENV !== "test") {
 }
 
 /** Secure cookies need TLS (or a proxy sending X-Forwarded-Proto); plain-http local runs must opt out. */
-const cookieSecure = process.env.COOKIE_SECURE
-  ? process.env.COOKIE_SECURE === "true"
-  : backendUrl.startsWith("https://")
+const cookieSecure = app.server.cookieSecure ?? backendUrl.startsWith("https://")
 
 /**
  * With REDIS_URL, every piece of shared state moves to Redis so a server and a
@@ -55,7 +58,7 @@ function redisModules(url: string): InputConfigModules {
           removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
         },
         // BullMQ's Worker default is 1: one slow subscriber would hold up every event (issue 11).
-        workerOptions: { concurrency: Math.max(1, Number(process.env.EVENT_BUS_CONCURRENCY) || 10) },
+        workerOptions: { concurrency: app.server.eventBusConcurrency },
       },
     },
     {
@@ -104,7 +107,7 @@ function redisModules(url: string): InputConfigModules {
  * streams when ELASTICSEARCH_URL is set, else a table in the shop's PostgreSQL.
  */
 function analyticsModule(): InputConfigModules {
-  if (process.env.ANALYTICS_DISABLED === "true") return []
+  if (app.analytics.disabled) return []
   const es = process.env.ELASTICSEARCH_URL
   const provider = es
     ? {
@@ -152,7 +155,7 @@ function searchModule(): InputConfigModules[number] {
                 password: process.env.ELASTICSEARCH_PASSWORD || undefined,
                 ca: caPath ? fs.readFileSync(caPath, "utf8") : undefined,
                 synonyms: synonyms.length ? synonyms : undefined,
-                search_timeout_ms: Number(process.env.ELASTICSEARCH_SEARCH_TIMEOUT_MS) || undefined,
+                search_timeout_ms: app.search.elasticsearchTimeoutMs,
               },
             }]
           : []),
@@ -200,7 +203,7 @@ module.exports = defineConfig({
     cookieOptions: { secure: cookieSecure, sameSite: "lax" },
   },
   admin: {
-    disable: process.env.ADMIN_DISABLED === "true" || workerMode === "worker",
+    disable: app.server.adminDisabled || workerMode === "worker",
     path: "/app",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },

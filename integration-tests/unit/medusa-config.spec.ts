@@ -29,6 +29,11 @@ const resolves = (config: any) =>
   Object.values(config.modules).flatMap((m: any) => [m.resolve, ...(m.options?.providers ?? []).map((p: any) => p.resolve)])
 
 describe("medusa-config", () => {
+  it("stops on a bad number, switch or choice in the environment, naming the variable", () => {
+    expect(() => loadConfig({ SEARCH_CACHE_TTL: "abc" })).toThrow(/SEARCH_CACHE_TTL="abc": expected a whole number/)
+    expect(() => loadConfig({ MEDUSA_WORKER_MODE: "both", RATE_LIMIT_AUTH: "lots" })).toThrow(/MEDUSA_WORKER_MODE="both"[\s\S]*RATE_LIMIT_AUTH="lots"/)
+  })
+
   it("keeps Medusa's in-memory modules when REDIS_URL is unset", () => {
     const config = loadConfig({ REDIS_URL: undefined })
     expect(config.projectConfig.redisUrl).toBeUndefined()

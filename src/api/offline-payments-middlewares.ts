@@ -1,6 +1,6 @@
 import { validateAndTransformBody, type MedusaNextFunction, type MedusaRequest, type MedusaResponse, type MiddlewareRoute } from "@medusajs/framework/http"
 import { COD_PROVIDER_ID } from "../lib/payments/providers-config"
-import { codRulesFromEnv } from "../lib/payments/offline/cod-config"
+import { appConfig } from "../config"
 import { cartOfPaymentCollection, prepareCartForCod, removeCodFee } from "../lib/payments/offline/cod-cart"
 import { ApproveUpiSchema, CsvImportSchema, NoteSchema, ReasonSchema, SubmitUtrSchema } from "./offline-payments-validators"
 
@@ -15,7 +15,7 @@ async function codSessionGate(req: MedusaRequest, _res: MedusaResponse, next: Me
     if (typeof providerId !== "string") return next()
     const cart = await cartOfPaymentCollection(req.scope, req.params.id)
     if (!cart) return next()
-    if (providerId === COD_PROVIDER_ID) await prepareCartForCod(req.scope, cart, codRulesFromEnv())
+    if (providerId === COD_PROVIDER_ID) await prepareCartForCod(req.scope, cart, appConfig().payments.cod)
     else await removeCodFee(req.scope, cart)
     next()
   } catch (e) {

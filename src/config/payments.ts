@@ -7,6 +7,7 @@ export const PAYMENTS_ENV = {
   RAZORPAY_CAPTURE: env.bool(),
   RAZORPAY_REFUND_SPEED: env.oneOf(["normal", "optimum"] as const),
   UPI_EXPIRY_MINUTES: env.int({ min: 1 }),
+  PAYMENT_WEBHOOK_DELAY_MS: env.int({ min: 0 }),
   COD_ENABLED: env.bool(),
   COD_MIN_TOTAL: shapes.rupees(),
   COD_MAX_TOTAL: shapes.rupees(),
@@ -21,7 +22,10 @@ export function paymentsConfig(e: EnvOf<typeof PAYMENTS_ENV>) {
     stripeCapture: e.STRIPE_CAPTURE ?? false,
     razorpayCapture: e.RAZORPAY_CAPTURE ?? false,
     razorpayRefundSpeed: e.RAZORPAY_REFUND_SPEED ?? "normal",
+    /** Minutes an unpaid UPI order stays open before the expiry job cancels it. */
     upiExpiryMinutes: e.UPI_EXPIRY_MINUTES ?? 60,
+    /** How long after arrival a webhook is processed; undefined: Medusa's default. */
+    webhookDelayMs: e.PAYMENT_WEBHOOK_DELAY_MS,
     codEnabled: e.COD_ENABLED ?? true,
     cod: {
       minTotalPaise: e.COD_MIN_TOTAL,

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { cronFromEnv, scheduledJob } from "@indus/observability"
-import { abandonedCartSettings, reminderKey, ABANDONED_CARTS_SQL } from "../lib/jobs/abandoned-carts"
+import { scheduledJob } from "@indus/observability"
+import { appConfig, readAppConfig } from "../config"
+import { reminderKey, ABANDONED_CARTS_SQL } from "../lib/jobs/abandoned-carts"
 import { renderEmail } from "../emails"
 import { sendShopEmail } from "../lib/email/send"
 
@@ -11,7 +12,7 @@ import { sendShopEmail } from "../lib/email/send"
  * process, a no-op; the cart is read again right before sending so a cart completed meanwhile gets nothing.
  */
 export async function sendAbandonedCartReminders(container: MedusaContainer, now = new Date()) {
-  const settings = abandonedCartSettings()
+  const settings = appConfig().jobs.abandonedCarts
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const idleBefore = new Date(now.getTime() - settings.idleMinutes * 60_000)
@@ -52,5 +53,5 @@ export default scheduledJob("abandoned-cart-reminders", async (container, { logg
 
 export const config = {
   name: "abandoned-cart-reminders",
-  schedule: cronFromEnv(process.env.ABANDONED_CART_CRON, "*/15 * * * *"),
+  schedule: readAppConfig().jobs.abandonedCarts.cron,
 }

@@ -3,11 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AUDIT_LOG_MODULE } from "../modules/audit-log"
 import type AuditLogModuleService from "../modules/audit-log/service"
 import { instrumentJob } from "@indus/observability"
+import { appConfig } from "../config"
 
-export const retentionDays = () => {
-  const days = Number(process.env.AUDIT_LOG_RETENTION_DAYS || 365)
-  return Number.isFinite(days) && days > 0 ? days : 365
-}
+export const retentionDays = () => appConfig().ops.auditLogRetentionDays
 
 /** Deletes audit log entries older than AUDIT_LOG_RETENTION_DAYS (default 365), daily at 03:15. */
 export async function purgeAuditLog(container: MedusaContainer, now = new Date()) {

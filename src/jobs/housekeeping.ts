@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { cronFromEnv, scheduledJob } from "@indus/observability"
-import { housekeepingSettings } from "../lib/jobs/housekeeping-settings"
+import { scheduledJob } from "@indus/observability"
+import { appConfig, readAppConfig } from "../config"
 import { EMAIL_LOG_MODULE, type EmailLogModuleService } from "../modules/email-log"
 
 const BATCH = 1000
@@ -25,7 +25,7 @@ async function inBatches(db: any, sql: string, params: unknown[]) {
  */
 export async function runHousekeeping(container: MedusaContainer, now = new Date()) {
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const s = housekeepingSettings()
+  const s = appConfig().jobs.housekeeping
   const cartCutoff = new Date(now.getTime() - s.cartDays * 86_400_000)
   const carts = await inBatches(db,
     `with old as (select id from cart where deleted_at is null and completed_at is null and updated_at < ? limit ?),
@@ -49,5 +49,5 @@ export default scheduledJob("housekeeping", async (container, { logger }) => {
 
 export const config = {
   name: "housekeeping",
-  schedule: cronFromEnv(process.env.HOUSEKEEPING_CRON, "45 3 * * *"),
+  schedule: readAppConfig().jobs.housekeeping.cron,
 }

@@ -1,6 +1,7 @@
 import type { MedusaContainer, SearchTypes } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { cronFromEnv, scheduledJob } from "@indus/observability"
+import { scheduledJob } from "@indus/observability"
+import { readAppConfig } from "../config"
 import { CATALOG_STAMPS, comparePage, walkIndex, type CatalogStamp } from "../lib/jobs/search-drift"
 
 const INDEX_PAGE = 1000
@@ -61,5 +62,5 @@ export default scheduledJob("search-sync", async (container, { logger }) => {
 
 export const config = {
   name: "search-sync",
-  schedule: cronFromEnv(process.env.SEARCH_SYNC_CRON, "30 * * * *"),
+  schedule: readAppConfig().search.syncCron,
 }

@@ -1,6 +1,7 @@
 import fs from "fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { appConfig } from "../config"
 import { ensureAdminUser } from "./seed/admin-user"
 import { seedDemoShop } from "./seed/demo-shop"
 
@@ -10,8 +11,9 @@ import { seedDemoShop } from "./seed/demo-shop"
  * BOOTSTRAP_SUMMARY_FILE (the caller deletes it right after reading).
  */
 export default async function bootstrap({ container }: ExecArgs) {
-  const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 3001}`
-  const seeded = process.env.SEED_DEMO_DATA === "false" ? null : await seedDemoShop(container, { backendUrl })
+  const { port, seedDemoData } = appConfig().server
+  const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${port}`
+  const seeded = seedDemoData ? await seedDemoShop(container, { backendUrl }) : null
 
   const admin = await ensureAdminUser(container, {
     email: process.env.ADMIN_EMAIL || "admin@example.com",

@@ -1,10 +1,12 @@
 import { defineSearchIndex, graphConsume, graphSeed, search } from "@medusajs/framework/utils"
 import type { SearchTypes } from "@medusajs/framework/types"
-import { PRODUCT_GRAPH_FIELDS, priceCurrencies, toProductDocument } from "../lib/search/product-document"
+import { readAppConfig } from "../config"
+import { PRODUCT_GRAPH_FIELDS, toProductDocument } from "../lib/search/product-document"
 import { PRODUCT_EVENTS, resolveProductIds } from "../lib/search/product-events"
 import { configuredSynonyms } from "../lib/search/synonyms"
 
-const currencies = priceCurrencies()
+// Read when the index definition loads (at start), like the schema it shapes: SEARCH_PRICE_CURRENCIES.
+const currencies = readAppConfig().search.priceCurrencies
 const synonyms = configuredSynonyms()
 
 const priceField = () =>

@@ -2,6 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { SEARCH_CACHE_TAG } from "../api/search/cache"
+import { appConfig } from "../config"
 import { PRODUCT_EVENTS } from "../lib/search/product-events"
 
 /**
@@ -16,7 +17,7 @@ export default async function searchCacheInvalidation({ event, container }: Subs
   const clear = () =>
     caching.clear({ tags: [SEARCH_CACHE_TAG] }).catch((e: Error) => logger.warn(`search cache clear failed after ${event.name}: ${e.message}`))
   await clear()
-  const settle = Number(process.env.SEARCH_CACHE_SETTLE_MS ?? 2000)
+  const settle = appConfig().search.cacheSettleMs
   if (settle > 0) setTimeout(() => void clear(), settle).unref()
 }
 

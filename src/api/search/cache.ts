@@ -2,11 +2,13 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import type { ICachingModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { counter } from "@indus/observability"
+import { appConfig } from "../../config"
 import { searchCacheKey } from "./normalise"
 
 /** Every cached /store/search answer carries this tag; a product change clears it. */
 export const SEARCH_CACHE_TAG = "store-search:product"
-export const searchCacheTtl = () => Number(process.env.SEARCH_CACHE_TTL ?? 300)
+/** SEARCH_CACHE_TTL: seconds an answer is kept; 0 turns the cache off. */
+export const searchCacheTtl = () => appConfig().search.cacheTtlSeconds
 
 const lookups = counter<"result">({
   name: "store_search_cache_lookups_total",

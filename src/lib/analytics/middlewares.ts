@@ -2,6 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute
 import { performance } from "perf_hooks"
 import { apiRequestEvent, searchEvents, type SearchRequestBody } from "./events"
 import { trackEvent } from "./track"
+import { appConfig } from "../../config"
 
 type Req = MedusaRequest & { auth_context?: { actor_id?: string; actor_type?: string } }
 
@@ -25,10 +26,8 @@ function afterJson(res: MedusaResponse, onBody: (body: any, status: number) => v
   }) as typeof res.json
 }
 
-export function apiSampleRate(): number {
-  const rate = Number(process.env.ANALYTICS_API_SAMPLE_RATE ?? "0.1")
-  return Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 0.1
-}
+/** ANALYTICS_API_SAMPLE_RATE: the share of API requests recorded (0 to 1, default 0.1). */
+export const apiSampleRate = (): number => appConfig().analytics.apiSampleRate
 
 /** Route template of the answer: Express's, or the store response cache's for an answer it served. */
 function routeOf(req: Req, res: MedusaResponse): string {

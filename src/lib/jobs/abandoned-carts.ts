@@ -1,19 +1,3 @@
-export type AbandonedCartSettings = { idleMinutes: number; maxAgeHours: number; batchSize: number }
-
-const num = (v: string | undefined, fallback: number) => {
-  const n = Number(v)
-  return Number.isFinite(n) && n > 0 ? n : fallback
-}
-
-/** ABANDONED_CART_IDLE_MINUTES (default 180): idle time before a reminder; carts idle beyond ABANDONED_CART_MAX_AGE_HOURS (72) are left alone. */
-export function abandonedCartSettings(env: Record<string, string | undefined> = process.env): AbandonedCartSettings {
-  return {
-    idleMinutes: num(env.ABANDONED_CART_IDLE_MINUTES, 180),
-    maxAgeHours: num(env.ABANDONED_CART_MAX_AGE_HOURS, 72),
-    batchSize: 500,
-  }
-}
-
 export const reminderKey = (cartId: string) => `abandoned-cart:${cartId}`
 
 /** Carts with an e-mail and items, idle within the window, not completed, not yet reminded. Params: idleBefore, notOlderThan, limit. */

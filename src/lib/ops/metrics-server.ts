@@ -3,6 +3,7 @@ import { metricsRegistry } from "@indus/observability"
 import { metricsAuthorized } from "./metrics-auth"
 import { ensureDefaultMetrics } from "./metrics-catalogue"
 import { sampleQueueMetrics } from "./queues"
+import { readAppConfig } from "../../config"
 
 /** Body of a scrape: refreshes the sampled gauges, then the registry's text. */
 export async function renderMetrics(): Promise<string> {
@@ -18,7 +19,7 @@ let server: http.Server | undefined
  * subscribers and scheduled jobs are where payments and job metrics happen, so each process can
  * expose its own registry here. Same bearer-token rule as /metrics on the main port.
  */
-export function startMetricsServer(port = Number(process.env.METRICS_PORT)): http.Server | undefined {
+export function startMetricsServer(port = readAppConfig().ops.metricsPort): http.Server | undefined {
   if (!port || server) return server
   server = http.createServer(async (req, res) => {
     if (req.method !== "GET" || req.url?.split("?")[0] !== "/metrics") {
@@ -38,7 +39,7 @@ export function startMetricsServer(port = Number(process.env.METRICS_PORT)): htt
       res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: "metrics unavailable" }))
     }
   })
-  server.listen(port, process.env.METRICS_HOST || "0.0.0.0")
+  server.listen(port, readAppConfig().ops.metricsHost)
   server.unref() // never keeps a stopping process alive
   return server
 }

@@ -1,5 +1,6 @@
 import { queueDepths, type QueueDepth } from "./queues"
 import { opsRedis } from "./redis"
+import { appConfig } from "../../config"
 
 export type CheckStatus = "up" | "down" | "degraded" | "disabled"
 export type Check = { status: CheckStatus; required: boolean; latency_ms?: number; error?: string; detail?: unknown }
@@ -11,9 +12,9 @@ export type Readiness = {
   memory: { rss_bytes: number; heap_used_bytes: number; heap_total_bytes: number }
 }
 
-const TIMEOUT_MS = Number(process.env.READINESS_TIMEOUT_MS) || 1500
+const timeoutMs = () => appConfig().ops.readinessTimeoutMs
 
-function withTimeout<T>(p: Promise<T>, ms = TIMEOUT_MS): Promise<T> {
+function withTimeout<T>(p: Promise<T>, ms = timeoutMs()): Promise<T> {
   let timer: NodeJS.Timeout
   return Promise.race([
     p.finally(() => clearTimeout(timer)),
@@ -52,7 +53,7 @@ export async function checkReadiness(pg: Pg): Promise<Readiness> {
       : Promise.resolve<Check>({ status: "disabled", required: false }),
     esUrl
       ? timed(false, async () => {
-          const res = await fetch(new URL("/_cluster/health", esUrl), { signal: AbortSignal.timeout(TIMEOUT_MS) })
+          const res = await fetch(new URL("/_cluster/health", esUrl), { signal: AbortSignal.timeout(timeoutMs()) })
           if (!res.ok) throw new Error(`HTTP ${res.status}`)
           const body = (await res.json()) as { status?: string }
           return { status: body.status === "red" ? "degraded" : "up", detail: { cluster_status: body.status } }

@@ -7,25 +7,21 @@ import { classify, type RouteClass } from "./rate-limit/budgets"
 import { RouteLimiters } from "./rate-limit/limiter"
 import { requestContext } from "@indus/observability"
 import { ensureRequestId } from "@indus/observability"
+import { appConfig } from "../../config"
 
 type OpsRequest = MedusaRequest & { auth_context?: { actor_id?: string }; route?: { path?: unknown } }
 
 /** OPS_MIDDLEWARE=off removes the whole stack (request ids, metrics, rate limits, audit), e.g. for bench/overhead. */
-export const opsStackEnabled = () => (process.env.OPS_MIDDLEWARE ?? "on").toLowerCase() !== "off"
+export const opsStackEnabled = () => appConfig().ops.stackEnabled
 /**
  * OPS_REQUEST_CONTEXT=off skips the AsyncLocalStorage: on Node 20/22 an active ALS adds a
  * promise hook to every promise in the process (several % of CPU on Medusa's promise-heavy
  * routes, see bench/README.md). Request ids then stay on the access log and our own lines only.
  */
-export const requestContextEnabled = () => (process.env.OPS_REQUEST_CONTEXT ?? "on").toLowerCase() !== "off"
+export const requestContextEnabled = () => appConfig().ops.requestContextEnabled
 /** RATE_LIMIT=off keeps the rest of the stack but lets every request through. */
-export const rateLimitEnabled = () => (process.env.RATE_LIMIT ?? "on").toLowerCase() !== "off"
+export const rateLimitEnabled = () => appConfig().ops.rateLimit.enabled
 
-const WEBHOOK_MAX_BYTES = Number(process.env.WEBHOOK_MAX_BODY_BYTES) || 64 * 1024
-
-/** IPs that are never limited, e.g. a server-rendering storefront that all shoppers reach the API through. */
-const allowedIps = () =>
-  new Set((process.env.RATE_LIMIT_ALLOW_IPS ?? "").split(",").map((s) => s.trim()).filter(Boolean))
 
 /**
  * The route template Express matched ("/admin/products/:id"), never the raw path. An answer from
@@ -84,7 +80,9 @@ export function createOpsStack() {
   // Built at boot: a bad budget fails the start with its variable's name, and the Redis
   // connection is up before the first request (else early requests fall to the in-memory insurance).
   const limiters = rateLimitEnabled() ? new RouteLimiters() : undefined
-  const exempt = allowedIps()
+  // IPs that are never limited, e.g. a server-rendering storefront all shoppers reach the API through.
+  const exempt = appConfig().ops.rateLimit.allowIps
+  const webhookMaxBytes = appConfig().ops.webhookMaxBytes
   ensureDefaultMetrics()
   return async function opsStack(req: OpsRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const requestId = ensureRequestId(req as OpsRequest & { requestId?: string })
@@ -97,8 +95,8 @@ export function createOpsStack() {
     await inContext(async () => {
       observe(req, res, path)
 
-      if (path.startsWith("/hooks/") && Number(req.headers["content-length"] ?? 0) > WEBHOOK_MAX_BYTES) {
-        res.status(413).json({ type: "payload_too_large", message: `Webhook bodies are limited to ${WEBHOOK_MAX_BYTES} bytes.` })
+      if (path.startsWith("/hooks/") && Number(req.headers["content-length"] ?? 0) > webhookMaxBytes) {
+        res.status(413).json({ type: "payload_too_large", message: `Webhook bodies are limited to ${webhookMaxBytes} bytes.` })
         return
       }
 

@@ -2,6 +2,9 @@
  * Payment providers from env, for medusa-config.ts. A provider whose keys are absent is not
  * registered; `describe` gives the one start-up line saying which are on (never any secret).
  */
+import { readEnv } from "@indus/plugin-options"
+import { PAYMENTS_ENV, paymentsConfig } from "../../config/payments"
+
 type Env = Record<string, string | undefined>
 type ProviderEntry = { resolve: string; id: string; options: Record<string, unknown> }
 
@@ -10,9 +13,11 @@ export const RAZORPAY_PROVIDER_ID = "pp_razorpay_razorpay"
 export const UPI_PROVIDER_ID = "pp_upi_upi"
 export const COD_PROVIDER_ID = "pp_cod_cod"
 
-const flag = (v: string | undefined) => v === "true" || v === "1"
+/** The payment switches of `env`, validated (a bad value names its variable). */
+const settingsOf = (env: Env) => paymentsConfig(readEnv(PAYMENTS_ENV, env))
 
 export function paymentProvidersFromEnv(env: Env): { providers: ProviderEntry[]; summary: string } {
+  const settings = settingsOf(env)
   const providers: ProviderEntry[] = []
   const parts: string[] = []
 
@@ -24,10 +29,10 @@ export function paymentProvidersFromEnv(env: Env): { providers: ProviderEntry[];
         apiKey: env.STRIPE_API_KEY,
         webhookSecret: env.STRIPE_WEBHOOK_SECRET,
         // Manual by default: staff capture from the order page, as with Razorpay.
-        capture: flag(env.STRIPE_CAPTURE),
+        capture: settings.stripeCapture,
       },
     })
-    parts.push(`Stripe on (${flag(env.STRIPE_CAPTURE) ? "automatic" : "manual"} capture${env.STRIPE_WEBHOOK_SECRET ? "" : ", STRIPE_WEBHOOK_SECRET missing: webhooks will be refused"})`)
+    parts.push(`Stripe on (${settings.stripeCapture ? "automatic" : "manual"} capture${env.STRIPE_WEBHOOK_SECRET ? "" : ", STRIPE_WEBHOOK_SECRET missing: webhooks will be refused"})`)
   } else {
     parts.push("Stripe off (STRIPE_API_KEY not set)")
   }
@@ -42,12 +47,12 @@ export function paymentProvidersFromEnv(env: Env): { providers: ProviderEntry[];
         keyId: env.RAZORPAY_KEY_ID,
         keySecret: env.RAZORPAY_KEY_SECRET,
         webhookSecret: env.RAZORPAY_WEBHOOK_SECRET,
-        capture: flag(env.RAZORPAY_CAPTURE),
-        refundSpeed: env.RAZORPAY_REFUND_SPEED === "optimum" ? "optimum" : "normal",
+        capture: settings.razorpayCapture,
+        refundSpeed: settings.razorpayRefundSpeed,
         ...(env.RAZORPAY_API_BASE ? { apiBase: env.RAZORPAY_API_BASE } : {}),
       },
     })
-    parts.push(`Razorpay on (${flag(env.RAZORPAY_CAPTURE) ? "automatic" : "manual"} capture)`)
+    parts.push(`Razorpay on (${settings.razorpayCapture ? "automatic" : "manual"} capture)`)
   } else {
     parts.push(`Razorpay off (${missing.join(", ")} not set)`)
   }
@@ -56,14 +61,14 @@ export function paymentProvidersFromEnv(env: Env): { providers: ProviderEntry[];
     providers.push({
       resolve: "./src/modules/payment-upi",
       id: "upi",
-      options: { vpa: env.UPI_VPA, payeeName: env.UPI_PAYEE_NAME, expiryMinutes: upiExpiryMinutes(env) },
+      options: { vpa: env.UPI_VPA, payeeName: env.UPI_PAYEE_NAME, expiryMinutes: settings.upiExpiryMinutes },
     })
-    parts.push(`UPI direct on (orders expire after ${upiExpiryMinutes(env)} min)`)
+    parts.push(`UPI direct on (orders expire after ${settings.upiExpiryMinutes} min)`)
   } else {
     parts.push("UPI direct off (UPI_VPA / UPI_PAYEE_NAME not set)")
   }
 
-  if (env.COD_ENABLED !== "false" && env.COD_ENABLED !== "0") {
+  if (settings.codEnabled) {
     providers.push({ resolve: "./src/modules/payment-cod", id: "cod", options: {} })
     parts.push("cash on delivery on")
   } else {
@@ -76,18 +81,12 @@ export function paymentProvidersFromEnv(env: Env): { providers: ProviderEntry[];
 /** Payment module options: the providers plus how soon a webhook is processed after it arrived. */
 export function paymentModuleOptions(env: Env) {
   const { providers, summary } = paymentProvidersFromEnv(env)
-  const delay = Number(env.PAYMENT_WEBHOOK_DELAY_MS)
+  const delay = settingsOf(env).webhookDelayMs
   return {
     summary,
     options: {
       providers,
-      ...(Number.isInteger(delay) && delay >= 0 ? { webhook_delay: delay } : {}),
+      ...(delay !== undefined ? { webhook_delay: delay } : {}),
     },
   }
-}
-
-/** Minutes an unpaid UPI order stays open before the expiry job cancels it. Default 60. */
-export function upiExpiryMinutes(env: Env): number {
-  const n = Number(env.UPI_EXPIRY_MINUTES)
-  return Number.isInteger(n) && n > 0 ? n : 60
 }

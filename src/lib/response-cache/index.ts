@@ -1,4 +1,5 @@
-import { readConfig, type ResponseCacheConfig } from "./config"
+import { appConfig } from "../../config"
+import type { ResponseCacheConfig } from "./config"
 import { MemoryStore } from "./memory-store"
 import { RedisStore } from "./redis-store"
 import type { ResponseCacheStore } from "./store"
@@ -13,7 +14,7 @@ let instance: ResponseCache | undefined
  */
 export function getResponseCache(): ResponseCache {
   if (!instance) {
-    const config = readConfig(process.env)
+    const config = appConfig().responseCache
     const store: ResponseCacheStore = config.redisUrl
       ? // Events may have been missed while Redis was away: start clean when it is back.
         new RedisStore({ url: config.redisUrl }, () => void instance?.store.purge().catch(() => {}))

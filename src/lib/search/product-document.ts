@@ -1,10 +1,6 @@
 import { expandSynonyms } from "./synonyms"
 import { toMinor } from "@indus/money"
 
-/** Currencies that get a price facet; `SEARCH_PRICE_CURRENCIES` (comma list) overrides. */
-export const priceCurrencies = (raw = process.env.SEARCH_PRICE_CURRENCIES): string[] =>
-  (raw?.trim() ? raw.split(",") : ["inr", "usd", "eur"]).map((c) => c.trim().toLowerCase()).filter(Boolean)
-
 /** What the product index reads through query.graph, for seeding and for ingestion. */
 export const PRODUCT_GRAPH_FIELDS = [
   "id", "title", "subtitle", "description", "handle", "thumbnail", "status", "created_at", "updated_at",

@@ -6,4 +6,4 @@ export const RECOMMENDATIONS_MODULE = "recommendations"
 export default Module(RECOMMENDATIONS_MODULE, { service: RecommendationsModuleService })
 
 export { RecommendationsModuleService }
-export { recommendationSettings, mergeRanked } from "./settings"
+export { mergeRanked, type RecommendationSettings } from "./settings"

@@ -11,22 +11,6 @@ export type RecommendationSettings = {
   perCategory: number
 }
 
-const int = (v: string | undefined, fallback: number, min = 1) => {
-  const n = Number(v)
-  return Number.isInteger(n) && n >= min ? n : fallback
-}
-
-/** Reads RECOMMENDATIONS_* env vars; bad values fall back to the defaults. */
-export function recommendationSettings(env: Record<string, string | undefined> = process.env): RecommendationSettings {
-  return {
-    windowDays: int(env.RECOMMENDATIONS_WINDOW_DAYS, 365),
-    minSupport: int(env.RECOMMENDATIONS_MIN_SUPPORT, 1),
-    perProduct: int(env.RECOMMENDATIONS_PER_PRODUCT, 12),
-    categoryWindowDays: int(env.RECOMMENDATIONS_CATEGORY_WINDOW_DAYS, 90),
-    perCategory: int(env.RECOMMENDATIONS_PER_CATEGORY, 24),
-  }
-}
-
 /** Concatenates ranked lists, dropping duplicates and `exclude`, first occurrence wins. */
 export function mergeRanked(lists: string[][], exclude?: string): string[] {
   const seen = new Set<string>(exclude ? [exclude] : [])

@@ -1,7 +1,7 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COD_PROVIDER_ID } from "../../lib/payments/providers-config"
-import { codRulesFromEnv } from "../../lib/payments/offline/cod-config"
+import { appConfig } from "../../config"
 import { assertCodEligible, cartOfPaymentCollection } from "../../lib/payments/offline/cod-cart"
 
 /**
@@ -20,5 +20,5 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
   const collection = (found as { payment_collection?: { id: string; payment_sessions?: { provider_id: string }[] } } | undefined)?.payment_collection
   if (!collection?.payment_sessions?.some((s) => s.provider_id === COD_PROVIDER_ID)) return
   const current = await cartOfPaymentCollection(container, collection.id)
-  if (current) assertCodEligible(current, codRulesFromEnv())
+  if (current) assertCodEligible(current, appConfig().payments.cod)
 })

@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { apiMetrics, checkoutCompleted, productViewed, searchPerformed } from "../middlewares"
+import { resetAppConfig } from "../../../config"
 
 /** The store middlewares with a minimal Express-like request/response and a recording Analytics Module. */
 function harness(reqInit: Record<string, unknown>) {
@@ -59,11 +60,13 @@ describe("analytics store middlewares", () => {
     const before = process.env.ANALYTICS_API_SAMPLE_RATE
     try {
       process.env.ANALYTICS_API_SAMPLE_RATE = "0"
+      resetAppConfig()
       const off = harness({ route: { path: "/store/products/:id" }, baseUrl: "", path: "/store/products/prod_123" })
       apiMetrics(off.req, off.res, () => {})
       expect(off.listeners.finish).toBeUndefined()
 
       process.env.ANALYTICS_API_SAMPLE_RATE = "1"
+      resetAppConfig()
       const on = harness({ route: { path: "/store/products/:id" }, baseUrl: "", method: "GET", path: "/store/products/prod_123", originalUrl: "/store/products/prod_123?x=1" })
       on.res.statusCode = 404
       apiMetrics(on.req, on.res, () => {})
@@ -73,6 +76,7 @@ describe("analytics store middlewares", () => {
     } finally {
       if (before === undefined) delete process.env.ANALYTICS_API_SAMPLE_RATE
       else process.env.ANALYTICS_API_SAMPLE_RATE = before
+      resetAppConfig()
     }
   })
 
@@ -80,6 +84,7 @@ describe("analytics store middlewares", () => {
     const before = process.env.ANALYTICS_API_SAMPLE_RATE
     try {
       process.env.ANALYTICS_API_SAMPLE_RATE = "1"
+      resetAppConfig()
       const hit = harness({ method: "GET", path: "/store/products/prod_9" })
       apiMetrics(hit.req, hit.res, () => {})
       hit.res.locals.routeTemplate = "/store/products/:id" // what the cache sets; no Express route ran
@@ -89,6 +94,7 @@ describe("analytics store middlewares", () => {
     } finally {
       if (before === undefined) delete process.env.ANALYTICS_API_SAMPLE_RATE
       else process.env.ANALYTICS_API_SAMPLE_RATE = before
+      resetAppConfig()
     }
   })
 

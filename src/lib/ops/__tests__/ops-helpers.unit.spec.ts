@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { classify, parseBudget, budgetsFromEnv } from "../rate-limit/budgets"
+import { readAppConfig } from "../../../config"
+import { classify, parseBudget } from "../rate-limit/budgets"
 import { RouteLimiters } from "../rate-limit/limiter"
 import { auditBody, entityIdsOf, paramsFromTemplate } from "../audit"
 import { metricsAuthorized } from "../metrics-auth"
@@ -13,7 +14,7 @@ describe("rate budgets", () => {
     expect(parseBudget(" 5000 / 1h ")).toEqual({ points: 5000, durationS: 3600 })
     expect(() => parseBudget("ten per minute", "RATE_LIMIT_AUTH")).toThrow(/RATE_LIMIT_AUTH="ten per minute".*e\.g\. 10\/5m/)
     expect(() => parseBudget("0/1m")).toThrow()
-    expect(budgetsFromEnv({ RATE_LIMIT_CATALOG: "50/10s" }).catalog).toEqual({ points: 50, durationS: 10 })
+    expect(readAppConfig({ RATE_LIMIT_CATALOG: "50/10s" }).ops.rateLimit.budgets.catalog).toEqual({ points: 50, durationS: 10 })
   })
 
   it("classifies routes: auth strict, cart/checkout moderate, catalog generous, webhooks and probes exempt", () => {
@@ -35,7 +36,7 @@ describe("rate budgets", () => {
   })
 
   it("in memory, the tightest key decides and the reset is reported", async () => {
-    const limiters = new RouteLimiters({ ...budgetsFromEnv({}), auth: { points: 2, durationS: 60 } })
+    const limiters = new RouteLimiters({ ...readAppConfig({}).ops.rateLimit.budgets, auth: { points: 2, durationS: 60 } })
     expect(await limiters.consume("auth", { ip: "1.1.1.1", identifier: "x" })).toMatchObject({ allowed: true, remaining: 1 })
     expect(await limiters.consume("auth", { ip: "2.2.2.2", identifier: "x" })).toMatchObject({ allowed: true, remaining: 0 })
     const third = await limiters.consume("auth", { ip: "3.3.3.3", identifier: "x" })

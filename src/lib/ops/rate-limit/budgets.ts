@@ -11,14 +11,6 @@ export const DEFAULT_BUDGETS: Record<RouteClass, string> = {
   payment_proof: "10/10m", // UPI UTR submissions: a shopper reports one, maybe corrects a typo
 }
 
-export const BUDGET_ENV: Record<RouteClass, string> = {
-  auth: "RATE_LIMIT_AUTH",
-  checkout: "RATE_LIMIT_CHECKOUT",
-  catalog: "RATE_LIMIT_CATALOG",
-  admin: "RATE_LIMIT_ADMIN",
-  payment_proof: "RATE_LIMIT_PAYMENT_PROOF",
-}
-
 const UNIT_S: Record<string, number> = { s: 1, m: 60, h: 3600 }
 
 /** "10/5m" → 10 requests per 300 s. Throws with the offending variable's name on bad input. */
@@ -30,12 +22,6 @@ export function parseBudget(text: string, name = "budget"): Budget {
     throw new Error(`${name}="${text}" is not a rate budget; use <requests>/<window>, e.g. 10/5m, 600/1m, 5000/1h`)
   }
   return { points, durationS }
-}
-
-export function budgetsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<RouteClass, Budget> {
-  return Object.fromEntries(
-    (Object.keys(DEFAULT_BUDGETS) as RouteClass[]).map((c) => [c, parseBudget(env[BUDGET_ENV[c]] || DEFAULT_BUDGETS[c], BUDGET_ENV[c])])
-  ) as Record<RouteClass, Budget>
 }
 
 /** Which budget a request draws from; null = not limited (health, metrics, webhooks, admin UI assets). */

@@ -1,10 +1,9 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible"
 import { opsRedis } from "../redis"
-import { budgetsFromEnv, type Budget, type RouteClass } from "./budgets"
+import { appConfig } from "../../../config"
+import type { Budget, RouteClass } from "./budgets"
 
 export type Decision = { allowed: true; limit: number; remaining: number; resetS: number } | { allowed: false; limit: number; retryAfterS: number; key: string }
-
-const PREFIX = process.env.RATE_LIMIT_PREFIX || "rl"
 
 /**
  * One limiter per route class. With REDIS_URL the counters live in Redis, so every process on that
@@ -12,7 +11,7 @@ const PREFIX = process.env.RATE_LIMIT_PREFIX || "rl"
  * so an outage degrades to per-process limits instead of failing requests.
  */
 function build(cls: RouteClass, budget: Budget): RateLimiterAbstract {
-  const opts = { keyPrefix: `${PREFIX}:${cls}`, points: budget.points, duration: budget.durationS }
+  const opts = { keyPrefix: `${appConfig().ops.rateLimit.prefix}:${cls}`, points: budget.points, duration: budget.durationS }
   const redis = opsRedis()
   if (!redis) return new RateLimiterMemory(opts)
   return new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts) })
@@ -20,7 +19,7 @@ function build(cls: RouteClass, budget: Budget): RateLimiterAbstract {
 
 export class RouteLimiters {
   private limiters: Record<RouteClass, RateLimiterAbstract>
-  constructor(readonly budgets = budgetsFromEnv()) {
+  constructor(readonly budgets = appConfig().ops.rateLimit.budgets) {
     this.limiters = Object.fromEntries(
       (Object.keys(budgets) as RouteClass[]).map((c) => [c, build(c, budgets[c])])
     ) as Record<RouteClass, RateLimiterAbstract>

@@ -42,7 +42,8 @@ describe("payment providers from env", () => {
     const { options } = paymentModuleOptions({ ...RAZORPAY, RAZORPAY_CAPTURE: "true", RAZORPAY_REFUND_SPEED: "optimum", RAZORPAY_API_BASE: "http://127.0.0.1:9/v1", PAYMENT_WEBHOOK_DELAY_MS: "250" })
     expect(options.webhook_delay).toBe(250)
     expect(options.providers[0].options).toMatchObject({ capture: true, refundSpeed: "optimum", apiBase: "http://127.0.0.1:9/v1" })
-    expect(paymentModuleOptions({ PAYMENT_WEBHOOK_DELAY_MS: "soon" }).options).not.toHaveProperty("webhook_delay")
+    expect(() => paymentModuleOptions({ PAYMENT_WEBHOOK_DELAY_MS: "soon" })).toThrow(/PAYMENT_WEBHOOK_DELAY_MS/)
+    expect(paymentModuleOptions({}).options).not.toHaveProperty("webhook_delay")
   })
 
   it("registers UPI direct from its VPA and payee name, and COD unless switched off", () => {
@@ -53,6 +54,6 @@ describe("payment providers from env", () => {
     ])
     expect(summary).toContain("UPI direct on (orders expire after 30 min); cash on delivery on")
     expect(paymentProvidersFromEnv({ UPI_VPA: "shop@okaxis" }).summary).toContain("UPI direct off")
-    expect(paymentProvidersFromEnv({ UPI_VPA: "shop@okaxis", UPI_PAYEE_NAME: "Shop", UPI_EXPIRY_MINUTES: "soon" }).providers[0].options.expiryMinutes).toBe(60)
+    expect(() => paymentProvidersFromEnv({ UPI_VPA: "shop@okaxis", UPI_PAYEE_NAME: "Shop", UPI_EXPIRY_MINUTES: "soon" })).toThrow(/UPI_EXPIRY_MINUTES="soon": expected a whole number/)
   })
 })

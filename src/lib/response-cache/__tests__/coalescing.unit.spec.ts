@@ -3,7 +3,7 @@ import type { Server } from "http"
 import express from "express"
 import Redis from "ioredis"
 import { RedisBuildLocks, type BuildLockOptions } from "../build-lock"
-import { readConfig } from "../config"
+import { readAppConfig } from "../../../config"
 import { cacheKey } from "../key"
 import { MemoryStore } from "../memory-store"
 import { createStoreResponseCache } from "../middleware"
@@ -25,7 +25,7 @@ type Proc = { url: string; store: ResponseCacheStore; server: Server }
 const procs: Proc[] = []
 
 async function startProcess(db: Db, store: ResponseCacheStore): Promise<Proc> {
-  const config = { ...readConfig({}), enabled: true }
+  const config = { ...readAppConfig({}).responseCache, enabled: true }
   const cache = createStoreResponseCache(() => ({ config, store }))
   const app = express()
   app.use((req, res, next) => void cache(req as any, res as any, next))

@@ -1,5 +1,6 @@
 import { tagsForAdminWrite } from "../admin-writes"
-import { cacheControlFor, readConfig } from "../config"
+import { readAppConfig } from "../../../config"
+import { cacheControlFor } from "../config"
 import { etagFor, ifNoneMatchHits } from "../etag"
 import { entityOf, idsOf, invalidationFor } from "../events"
 import { cacheKey, describeKey, normaliseQuery } from "../key"
@@ -174,13 +175,13 @@ describe("memory store", () => {
 
 describe("config", () => {
   it("defaults to on, reads the TTL and builds CDN headers", () => {
-    const c = readConfig({})
+    const c = readAppConfig({}).responseCache
     expect(c).toMatchObject({ enabled: true, redisUrl: undefined, ttlSeconds: 600 })
-    expect(readConfig({ RESPONSE_CACHE: "off" }).enabled).toBe(false)
-    expect(readConfig({ NODE_ENV: "test" }).enabled).toBe(false)
-    expect(readConfig({ NODE_ENV: "test", RESPONSE_CACHE: "on" }).enabled).toBe(true)
-    expect(readConfig({ REDIS_URL: "redis://r:6379" }).redisUrl).toBe("redis://r:6379")
-    expect(() => readConfig({ RESPONSE_CACHE_TTL: "-3" })).toThrow(/RESPONSE_CACHE_TTL/)
+    expect(readAppConfig({ RESPONSE_CACHE: "off" }).responseCache.enabled).toBe(false)
+    expect(readAppConfig({ NODE_ENV: "test" }).responseCache.enabled).toBe(false)
+    expect(readAppConfig({ NODE_ENV: "test", RESPONSE_CACHE: "on" }).responseCache.enabled).toBe(true)
+    expect(readAppConfig({ REDIS_URL: "redis://r:6379" }).responseCache.redisUrl).toBe("redis://r:6379")
+    expect(() => readAppConfig({ RESPONSE_CACHE_TTL: "-3" }).responseCache).toThrow(/RESPONSE_CACHE_TTL/)
     expect(cacheControlFor(c, true)).toBe("private, no-cache")
     expect(cacheControlFor(c, false)).toMatch(/s-maxage=0/)
     expect(cacheControlFor({ ...c, cdnMaxAge: 30, cdnStaleWhileRevalidate: 60 }, false)).toBe("public, max-age=0, s-maxage=30, stale-while-revalidate=60")
