@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { refreshPaymentCollectionForCartWorkflow } from "@medusajs/medusa/core-flows"
 import { checkCodEligibility, type CodRules } from "../../../modules/payment-cod/eligibility"
-import { toPaise } from "../../../modules/payment-upi/helpers"
+import { fromMinor, toMinor } from "@indus/money"
 
 export const COD_FEE_TITLE = "Cash on delivery fee"
 const isFeeLine = (item: { metadata?: Record<string, unknown> | null }) => item.metadata?.cod_fee === true
@@ -30,10 +30,15 @@ export async function cartOfPaymentCollection(container: MedusaContainer, collec
   return cart as unknown as CartForCod
 }
 
-/** Cart total in paise, leaving out a COD fee line already on it (the rules apply to the goods and shipping). */
+/**
+ * Cart total in paise, leaving out a COD fee line already on it (the rules apply to the goods and
+ * shipping). Medusa computes this total from tax-inclusive prices, so it can carry digits far below
+ * a paisa; it is only compared with the COD limits, so it rounds half up like any reported amount.
+ */
 export function totalWithoutFeePaise(cart: CartForCod): number {
   const fee = (cart.items ?? []).filter(isFeeLine).reduce((sum, i) => MathBN.add(sum, MathBN.convert(i.total as number)), MathBN.convert(0))
-  return toPaise(MathBN.sub(MathBN.convert(cart.total as number), fee))
+  const total = MathBN.sub(MathBN.convert(cart.total as number), fee)
+  return toMinor(total, "inr", "half-up")
 }
 
 /** Throws NOT_ALLOWED (400) with the shopper-facing reason when the cart may not be paid cash on delivery. */
@@ -60,7 +65,7 @@ export async function prepareCartForCod(container: MedusaContainer, cart: CartFo
       {
         title: COD_FEE_TITLE,
         quantity: 1,
-        unit_price: MathBN.div(feePaise, 100).toNumber(),
+        unit_price: fromMinor(feePaise, "inr"),
         is_custom_price: true,
         is_tax_inclusive: true,
         is_discountable: false,
