@@ -14,6 +14,8 @@ const integration = ["<rootDir>/integration-tests/http/*.spec.[jt]s", "<rootDir>
 module.exports = {
   ...preset,
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/", "<rootDir>/dist/", "<rootDir>/templates/"],
+  // Rendering e-mails with QR codes and similar unit work can pass 5 s on a busy two-core machine.
+  testTimeout: 30_000,
   workerIdleMemoryLimit: process.env.TEST_WORKER_MEMORY || "900MB",
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/templates/"],
   testMatch: process.env.TEST_TYPE === "unit" ? unit : process.env.TEST_TYPE === "integration:http" ? integration : [...unit, ...integration],
