@@ -22,9 +22,9 @@ const jest = path.join(ROOT, "node_modules", ".bin", "jest")
 const baseEnv = { ...process.env, NODE_OPTIONS: "--experimental-vm-modules" }
 delete baseEnv.PORT
 
-// Two jest workers per stage (this machine has two cores); a worker that has grown past the limit
-// after a suite is replaced by a fresh one (workerIdleMemoryLimit in the jest configs), so no
-// process carries every booted app's leftovers.
+// Two jest workers per stage (this machine has two cores); each suite that boots an app runs in a
+// fresh worker and unit workers are replaced past 900 MB (workerIdleMemoryLimit in the jest
+// configs), so no process carries every booted app's leftovers.
 const WORKERS = process.env.TEST_WORKERS || "2"
 const parallel = ["--maxWorkers", WORKERS]
 const stages = [
