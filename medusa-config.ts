@@ -26,7 +26,7 @@ if (!g.__paymentsSummaryPrinted && process.env.NODE_ENV !== "test") {
   console.info(payments.summary)
 }
 
-// Files: S3 behind CloudFront with S3_BUCKET, else local disk served at /static (docs/files.md).
+// Files: @indus/files' S3-behind-CloudFront provider with S3_BUCKET, else local disk served at /static (docs/files.md).
 const files = fileProviderFromEnv(process.env, backendUrl)
 const gf = globalThis as { __filesSummaryPrinted?: boolean }
 if (!gf.__filesSummaryPrinted && process.env.NODE_ENV !== "test") {

@@ -11,5 +11,3 @@ export function checkPrefixes(publicPrefix: string, privatePrefix: string): stri
     return `prefix "${publicPrefix}" and private_prefix "${privatePrefix}" overlap: private files would be served by the CDN`
   return null
 }
-
-export const isPublic = (access: string | undefined) => access === "public"
