@@ -1,4 +1,5 @@
 import { formatMoney } from "@indus/money"
+import { MedusaError } from "@medusajs/framework/utils"
 import type { EmailTemplateData, OrderSummary } from "./template-data"
 import type { RenderedEmail } from "./types"
 
@@ -39,7 +40,7 @@ const PLAIN: { [K in keyof EmailTemplateData]: (d: EmailTemplateData[K]) => Plai
 /** Renders a built-in plain template; an unknown template name is an error naming it. */
 export async function renderBuiltIn(template: string, data: Data): Promise<RenderedEmail> {
   const plain = (PLAIN as Record<string, ((d: Data) => Plain) | undefined>)[template]
-  if (!plain) throw new Error(`@indus/email: no built-in template "${template}"; give the shop's templates with the templates option`)
+  if (!plain) throw new MedusaError(MedusaError.Types.INVALID_DATA, `@indus/email: no built-in template "${template}"; give the shop's templates with the templates option`)
   const { subject, lines } = plain(data)
   const html = `<!doctype html><html><body>${lines.map((l) => `<p>${escape(l)}</p>`).join("")}</body></html>`
   return { subject, html, text: lines.join("\n") }

@@ -1,5 +1,6 @@
 import path from "path"
 import { configManager } from "@medusajs/framework/config"
+import { MedusaError } from "@medusajs/framework/utils"
 import { renderBuiltIn } from "./built-in-templates"
 import type { EmailRenderer } from "./types"
 
@@ -28,10 +29,10 @@ function loadRenderer(spec: string, root: string): EmailRenderer {
   try {
     exported = require(require.resolve(request, { paths: [root] }))
   } catch (e) {
-    throw new Error(`@indus/email: the templates module "${spec}" could not be loaded from ${root}: ${(e as Error).message}`)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `@indus/email: the templates module "${spec}" could not be loaded from ${root}: ${(e as Error).message}`)
   }
   const render = exported.renderEmail ?? exported.default?.renderEmail
-  if (typeof render !== "function") throw new Error(`@indus/email: the templates module "${spec}" exports no renderEmail(template, data)`)
+  if (typeof render !== "function") throw new MedusaError(MedusaError.Types.INVALID_DATA, `@indus/email: the templates module "${spec}" exports no renderEmail(template, data)`)
   return render as EmailRenderer
 }
 
