@@ -4,7 +4,7 @@ import { installLogFormat } from "@indus/observability"
 import { installRequestContextHook } from "@indus/observability"
 import { paymentModuleOptions } from "./src/lib/payments/providers-config"
 import { fileProviderFromEnv } from "./src/lib/files/file-config"
-import { emailDeliveryFromEnv } from "./src/lib/email/delivery-config"
+import { emailDeliveryFromEnv, OUTBOX_PROVIDER_ID } from "./src/lib/email/delivery-config"
 import fs from "fs"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -207,7 +207,7 @@ module.exports = defineConfig({
   plugins: [
     // Shop e-mail: subscribers, the e-mail log (module email_log) and the admin "E-mails" page;
     // the messages are rendered by the shop's own templates in src/emails.
-    { resolve: "@indus/email", options: { templates: "./src/emails" } },
+    { resolve: "@indus/email", options: { templates: "./src/emails", outbox_provider_id: OUTBOX_PROVIDER_ID } },
   ],
   modules: [
     // Staff audit log (issue 7): every /admin mutation, kept AUDIT_LOG_RETENTION_DAYS days.

@@ -87,4 +87,9 @@ describe("medusa-config", () => {
       "@indus/email/providers/ses": ["email"],
     })
   })
+
+  it("installs @indus/email with the shop's templates and the outbox provider's id", () => {
+    const email = loadConfig({}).plugins.find((p: any) => p.resolve === "@indus/email")
+    expect(email.options).toEqual({ templates: "./src/emails", outbox_provider_id: "outbox" })
+  })
 })
