@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { cronFromEnv, scheduledJob } from "@indus/observability"
 import { abandonedCartSettings, reminderKey, ABANDONED_CARTS_SQL } from "../lib/jobs/abandoned-carts"
 import { renderEmail } from "../emails"
-import { sendShopEmail } from "../lib/email/send"
+import { sendShopEmail } from "@indus/email"
 
 /**
  * One reminder per abandoned cart through the Notification Module (channel `email`, template

@@ -1,5 +1,5 @@
 import { Column, Row, Section, Text } from "@react-email/components"
-import { formatMoney } from "../../lib/email/money"
+import { formatMoney } from "@indus/money"
 import type { AddressData, Money, OrderSummary } from "../types"
 import { styles } from "./layout"
 

@@ -1,5 +1,5 @@
 import { Heading, Text } from "@react-email/components"
-import { formatMoney } from "../../lib/email/money"
+import { formatMoney } from "@indus/money"
 import { Layout, styles } from "../components/layout"
 import { Address, OrderLines } from "../components/order-summary"
 import { defineTemplate, type Money, type OrderSummary } from "../types"

@@ -1,5 +1,5 @@
 import { Heading, Text } from "@react-email/components"
-import { formatMoney } from "../../lib/email/money"
+import { formatMoney } from "@indus/money"
 import { Layout, styles } from "../components/layout"
 import { defineTemplate, type Money } from "../types"
 
