@@ -7,5 +7,6 @@ module.exports = {
   },
   modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/.data/"],
   testTimeout: 120_000,
-  workerIdleMemoryLimit: process.env.TEST_WORKER_MEMORY || "900MB",
+  // A fresh process per suite: no child process or timer of one suite outlives it into the next.
+  workerIdleMemoryLimit: process.env.TEST_WORKER_MEMORY || "1MB",
 }

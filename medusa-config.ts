@@ -4,7 +4,7 @@ import { installLogFormat } from "@indus/observability"
 import { installRequestContextHook } from "@indus/observability"
 import { paymentModuleOptions } from "./src/lib/payments/providers-config"
 import { fileProviderFromEnv } from "./src/lib/files/file-config"
-import { emailDeliveryFromEnv } from "./src/lib/email/delivery-config"
+import { emailDeliveryFromEnv, OUTBOX_PROVIDER_ID } from "./src/lib/email/delivery-config"
 import { readAppConfig } from "./src/config"
 import fs from "fs"
 
@@ -31,7 +31,7 @@ if (!g.__paymentsSummaryPrinted && process.env.NODE_ENV !== "test") {
   console.info(payments.summary)
 }
 
-// Files: S3 behind CloudFront with S3_BUCKET, else local disk served at /static (docs/files.md).
+// Files: @indus/files' S3-behind-CloudFront provider with S3_BUCKET, else local disk served at /static (docs/files.md).
 const files = fileProviderFromEnv(process.env, backendUrl)
 const gf = globalThis as { __filesSummaryPrinted?: boolean }
 if (!gf.__filesSummaryPrinted && process.env.NODE_ENV !== "test") {
@@ -166,8 +166,8 @@ function searchModule(): InputConfigModules[number] {
 
 /**
  * Medusa's default notification setup (notification-local on `feed`, the admin bell) plus an
- * `email` channel: Amazon SES when SES_REGION and EMAIL_FROM are set, else our local outbox
- * (src/lib/email/delivery-config.ts, docs/email.md). Nothing with customer data is logged.
+ * `email` channel served by @indus/email's providers: Amazon SES when SES_REGION and EMAIL_FROM
+ * are set, else its local outbox (src/lib/email/delivery-config.ts, docs/email.md).
  */
 function notificationModule(): InputConfigModules[number] {
   const email = emailDeliveryFromEnv(process.env)
@@ -207,6 +207,11 @@ module.exports = defineConfig({
     path: "/app",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
+  plugins: [
+    // Shop e-mail: subscribers, the e-mail log (module email_log) and the admin "E-mails" page;
+    // the messages are rendered by the shop's own templates in src/emails.
+    { resolve: "@indus/email", options: { templates: "./src/emails", outbox_provider_id: OUTBOX_PROVIDER_ID } },
+  ],
   modules: [
     // Staff audit log (issue 7): every /admin mutation, kept AUDIT_LOG_RETENTION_DAYS days.
     { resolve: "./src/modules/audit-log" },
@@ -228,8 +233,6 @@ module.exports = defineConfig({
     ...analyticsModule(),
     searchModule(),
     notificationModule(),
-    // Shop e-mails for the admin "E-mails" page: status of every send, rendered copies on the outbox path (issue 10).
-    { resolve: "./src/modules/email-log" },
     // Recommendations (issue 11): computed nightly by src/jobs/recommendations-refresh.ts.
     { resolve: "./src/modules/recommendations" },
   ],

@@ -3,7 +3,7 @@
 //   unit         pure functions and repo files (app, plugins/*, packages/*)
 //   integration  the Medusa app booted by @medusajs/test-utils (HTTP)
 //   e2e          real processes: server/worker split over Redis, admin dashboard in Chromium
-//   smoke        `npm start` from a fresh copy on embedded PostgreSQL
+//   smoke        `npm start` from a fresh copy on embedded PostgreSQL (beside the e2e stage)
 //   lint         Medusa's eslint rules (one check: no errors)
 // The workspace (packages/*, plugins/*) is built first: the app loads plugins from their build.
 // Prints each stage's wall time, the peak memory of any test process, and one closing line:
@@ -22,9 +22,9 @@ const jest = path.join(ROOT, "node_modules", ".bin", "jest")
 const baseEnv = { ...process.env, NODE_OPTIONS: "--experimental-vm-modules" }
 delete baseEnv.PORT
 
-// Two jest workers per stage (this machine has two cores); a worker that has grown past the limit
-// after a suite is replaced by a fresh one (workerIdleMemoryLimit in the jest configs), so no
-// process carries every booted app's leftovers.
+// Two jest workers per stage (this machine has two cores); each suite that boots an app runs in a
+// fresh worker and unit workers are replaced past 900 MB (workerIdleMemoryLimit in the jest
+// configs), so no process carries every booted app's leftovers.
 const WORKERS = process.env.TEST_WORKERS || "2"
 const parallel = ["--maxWorkers", WORKERS]
 const stages = [
@@ -73,6 +73,15 @@ async function main() {
     }
   }
 
+  // The smoke test (`npm start` from a fresh copy) runs beside the e2e stage, whose suites spend
+  // much of their time waiting on processes and browsers; its output is printed after the e2e stage.
+  let smoke = null
+  const startSmoke = () => {
+    const stageStart = Date.now()
+    smoke = run(process.execPath, [path.join(__dirname, "smoke.js")], { cwd: ROOT, env: process.env }).then((res) => ({ ...res, seconds: seconds(stageStart) }))
+  }
+  const wantSmoke = !only.length || only.includes("smoke")
+
   for (const stage of stages) {
     if (only.length && !only.includes(stage.name)) continue
     console.log(`\n=== ${stage.name} ===`)
@@ -85,6 +94,7 @@ async function main() {
     })
     // The dashboard the Chromium suites open, built once before they start rather than by whichever runs first.
     if (stage.admin) await ensureAdminBuild({ ...env, NODE_ENV: "production" }, (m) => console.log(m)).catch((e) => console.log(`(admin build failed: ${e.message.slice(0, 500)})`))
+    if (stage.admin && wantSmoke) startSmoke()
     const res = await run(jest, [...stage.args, "--forceExit", "--json", `--outputFile=${out}`], {
       cwd: ROOT,
       env,
@@ -109,11 +119,11 @@ async function main() {
       for (const a of t.assertionResults) if (a.status === "failed") failures.push(`${stage.name}: ${a.fullName}`)
   }
 
-  if (!only.length || only.includes("smoke")) {
+  if (wantSmoke) {
     console.log("\n=== smoke ===")
-    const stageStart = Date.now()
-    const res = await run(process.execPath, [path.join(__dirname, "smoke.js")], { cwd: ROOT, env: process.env })
-    timings.push(["smoke", seconds(stageStart)])
+    if (!smoke) startSmoke()
+    const res = await smoke
+    timings.push(["smoke (beside e2e)", res.seconds])
     process.stdout.write(res.out)
     const m = /smoke: (\d+) passed, (\d+) failed/.exec(res.out)
     if (m) {

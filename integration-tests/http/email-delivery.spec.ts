@@ -2,9 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { adminAuth } from "../helpers/admin"
 import { SES_ERRORS, SesFixture } from "@indus/test-kit"
-import { sendShopEmail } from "../../src/lib/email/send"
+import { sendShopEmail, type RenderedEmail, type ShopEmail } from "@indus/email"
 import { runHousekeeping } from "../../src/jobs/housekeeping"
-import type { RenderedEmail, ShopEmail } from "../../src/lib/email/types"
 import { useAppEnv } from "../helpers/app-env"
 
 jest.setTimeout(300 * 1000)

@@ -7,7 +7,7 @@ import { findVariant, headers } from "../helpers/store"
 import { ADMIN, adminAuth } from "../helpers/admin"
 import { cartReadyForPayment, completeCart, eventually, startPaymentSession } from "../helpers/checkout"
 import { SesFixture, type SesSentEmail } from "@indus/test-kit"
-import emailOrderPlaced from "../../src/subscribers/email-order-placed"
+import emailOrderPlaced from "@indus/email/subscribers/email-order-placed"
 import { useAppEnv } from "../helpers/app-env"
 
 jest.setTimeout(300 * 1000)

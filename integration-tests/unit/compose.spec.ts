@@ -148,6 +148,14 @@ describe("Dockerfile and entrypoint", () => {
     expect(dockerfile).toMatch(/^(CMD|ENTRYPOINT) .*entrypoint\.sh/m)
   })
 
+  it("keeps api and worker uploads in the shared volume, in the folder the image's server writes to", () => {
+    const workdir = [...dockerfile.matchAll(/^WORKDIR\s+(\S+)/gm)].pop()?.[1]
+    for (const name of ["api", "worker"]) {
+      const volume = (services[name].volumes ?? []).find((v: string) => String(v).startsWith("uploads:"))
+      expect(volume).toBe(`uploads:${workdir}/static`)
+    }
+  })
+
   it("keeps local dependencies, build output and secrets out of the build context", () => {
     const ignored = read(".dockerignore").split("\n").map((l) => l.trim())
     expect(ignored).toEqual(expect.arrayContaining(["node_modules", ".medusa", ".git", ".env"]))

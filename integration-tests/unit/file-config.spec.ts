@@ -1,5 +1,4 @@
 import { fileProviderFromEnv, FileConfigError } from "../../src/lib/files/file-config"
-import { checkPrefixes } from "../../src/modules/file-s3-cloudfront/prefixes"
 import { isReconciliationFileId } from "../../src/lib/files/reconciliation-files"
 
 const S3 = { S3_BUCKET: "shop-media", S3_REGION: "ap-south-1", S3_FILE_URL: "https://d111.cloudfront.net/" }
@@ -14,21 +13,17 @@ describe("fileProviderFromEnv", () => {
 
   it("uses the CloudFront provider with no ACLs, CDN base without trailing slash and the IAM role when no keys are set", () => {
     const { provider, summary } = fileProviderFromEnv(S3, "http://localhost:3001")
-    expect(provider.resolve).toBe("./src/modules/file-s3-cloudfront")
-    expect(provider.options).toMatchObject({
+    expect(provider.resolve).toBe("@indus/files/providers/s3-cloudfront")
+    expect(provider.id).toBe("s3")
+    expect(provider.options).toEqual({
       bucket: "shop-media",
       region: "ap-south-1",
       file_url: "https://d111.cloudfront.net",
       prefix: "media/",
       private_prefix: "private/",
       download_file_duration: 900,
-      acl: false,
-      authentication_method: "s3-iam-role",
-      additional_client_config: { requestChecksumCalculation: "WHEN_REQUIRED" },
+      cache_control: "public, max-age=31536000",
     })
-    expect(provider.options).not.toHaveProperty("access_key_id")
-    expect(provider.options).not.toHaveProperty("endpoint")
-    expect((provider.options.additional_client_config as any).forcePathStyle).toBeUndefined()
     expect(summary).toMatch(/S3 bucket shop-media .*IAM role/)
   })
 
@@ -50,34 +45,24 @@ describe("fileProviderFromEnv", () => {
       prefix: "shop/img/",
       private_prefix: "shop/private/",
       download_file_duration: 120,
-      additional_client_config: { requestChecksumCalculation: "WHEN_REQUIRED", forcePathStyle: true },
     })
-    expect(provider.options).not.toHaveProperty("authentication_method")
     expect(summary).not.toContain("very-secret-value")
     expect(summary).not.toContain("AKIAEXAMPLE")
   })
 
   it.each([
     [{ S3_BUCKET: "b" }, /S3_REGION and S3_FILE_URL are not/],
-    [{ ...S3, S3_FILE_URL: "d111.cloudfront.net" }, /S3_FILE_URL must be/],
-    [{ ...S3, S3_ACCESS_KEY_ID: "AKIA" }, /both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY/],
-    [{ ...S3, S3_PRIVATE_PREFIX: "media/private/" }, /overlap/],
+    [{ ...S3, S3_FILE_URL: "d111.cloudfront.net" }, /S3_FILE_URL \(file_url\): expected the CDN base URL/],
+    [{ ...S3, S3_ACCESS_KEY_ID: "AKIA" }, /S3_ACCESS_KEY_ID \(access_key_id\): give both/],
+    [{ ...S3, S3_PRIVATE_PREFIX: "media/private/" }, /S3_PRIVATE_PREFIX \(private_prefix\): .*overlap/],
+    [{ ...S3, S3_ENDPOINT: "minio:9000" }, /S3_ENDPOINT/],
     [{ ...S3, S3_PREFIX: "files/", S3_PRIVATE_PREFIX: "files/" }, /overlap/],
     [{ ...S3, S3_DOWNLOAD_URL_TTL: "1.5" }, /S3_DOWNLOAD_URL_TTL/],
     [{ ...S3, S3_DOWNLOAD_URL_TTL: "999999" }, /S3_DOWNLOAD_URL_TTL/],
+    [{ ...S3, S3_DOWNLOAD_URL_TTL: "0" }, /S3_DOWNLOAD_URL_TTL/],
   ])("refuses to start with a half or unsafe S3 configuration (%#)", (env, message) => {
     expect(() => fileProviderFromEnv(env, "http://localhost:3001")).toThrow(FileConfigError)
     expect(() => fileProviderFromEnv(env, "http://localhost:3001")).toThrow(message)
-  })
-})
-
-describe("checkPrefixes (the provider's own option check)", () => {
-  it("accepts disjoint folders and refuses overlapping or malformed ones", () => {
-    expect(checkPrefixes("media/", "private/")).toBeNull()
-    expect(checkPrefixes("media/", "media/private/")).toMatch(/overlap/)
-    expect(checkPrefixes("", "private/")).toMatch(/prefix must be a folder/)
-    expect(checkPrefixes("media/", "/private/")).toMatch(/private_prefix must be a folder/)
-    expect(checkPrefixes("media/", "../x/")).toMatch(/private_prefix must be a folder/)
   })
 })
 

@@ -85,11 +85,16 @@ describe("medusa-config", () => {
     const channelOf = (c: any) => Object.fromEntries(providers(c).map((p: any) => [p.resolve, p.options.channels]))
     expect(channelOf(loadConfig({ SES_REGION: undefined, EMAIL_FROM: undefined }))).toEqual({
       "@medusajs/medusa/notification-local": ["feed"],
-      "./src/modules/notification-outbox": ["email"],
+      "@indus/email/providers/outbox": ["email"],
     })
     expect(channelOf(loadConfig({ SES_REGION: "ap-south-1", EMAIL_FROM: "orders@shop.example" }))).toEqual({
       "@medusajs/medusa/notification-local": ["feed"],
-      "./src/modules/notification-ses": ["email"],
+      "@indus/email/providers/ses": ["email"],
     })
+  })
+
+  it("installs @indus/email with the shop's templates and the outbox provider's id", () => {
+    const email = loadConfig({}).plugins.find((p: any) => p.resolve === "@indus/email")
+    expect(email.options).toEqual({ templates: "./src/emails", outbox_provider_id: "outbox" })
   })
 })

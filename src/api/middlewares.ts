@@ -7,7 +7,6 @@ import { responseCacheRoutes } from "./response-cache-routes"
 import { withSearchUnavailable } from "./search/error-handler"
 import { storeSearchRoutes } from "./search/store-search"
 import { backgroundWorkRoutes } from "./background-work-routes"
-import { emailRoutes } from "./email-middlewares"
 
 /**
  * The app's one middlewares file. Each feature keeps its route configs in its own module and
@@ -31,8 +30,6 @@ export default defineMiddlewares({
     ...offlinePaymentRoutes,
     // Issue 11: recommendations (store + admin) and the queue monitor at /admin/queues.
     ...backgroundWorkRoutes,
-    // Issue 10: shop e-mail log for the admin "E-mails" page.
-    ...emailRoutes,
   ],
   // Search engine down: 503 with Retry-After. Other 5xx answers carry the request id and no
   // internals (logged with the stack); 4xx stay Medusa's.

@@ -1,6 +1,6 @@
 import { createElement } from "react"
 import { render } from "@react-email/render"
-import type { RenderedEmail } from "../lib/email/types"
+import type { RenderedEmail } from "@indus/email"
 import { shopConfig, type ShopConfig } from "./shop"
 import type { EmailTemplate } from "./types"
 import abandonedCart from "./templates/abandoned-cart"

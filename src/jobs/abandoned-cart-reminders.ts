@@ -4,7 +4,7 @@ import { scheduledJob } from "@indus/observability"
 import { appConfig, readAppConfig } from "../config"
 import { reminderKey, ABANDONED_CARTS_SQL } from "../lib/jobs/abandoned-carts"
 import { renderEmail } from "../emails"
-import { sendShopEmail } from "../lib/email/send"
+import { sendShopEmail } from "@indus/email"
 
 /**
  * One reminder per abandoned cart through the Notification Module (channel `email`, template

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { scheduledJob } from "@indus/observability"
 import { appConfig, readAppConfig } from "../config"
-import { EMAIL_LOG_MODULE, type EmailLogModuleService } from "../modules/email-log"
+import { EMAIL_LOG_MODULE, type EmailLogModuleService } from "@indus/email"
 
 const BATCH = 1000
 

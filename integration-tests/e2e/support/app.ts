@@ -34,7 +34,7 @@ export async function prepareDatabase(name: string, port: number, extraEnv: Reco
     })
   })
   env.DATABASE_URL = await cloneDatabase(template, name)
-  return { env, summary: await adoptClone(env.DATABASE_URL, port) }
+  return { env, summary: await adoptClone(env.DATABASE_URL as string, port) }
 }
 
 /** Points the clone's product images at this suite's port and reads what the bootstrap would have printed. */
@@ -46,7 +46,15 @@ async function adoptClone(url: string, port: number) {
     const to = `http://localhost:${port}/`
     await client.query("UPDATE image SET url = replace(url, $1, $2)", [from, to])
     await client.query("UPDATE product SET thumbnail = replace(thumbnail, $1, $2) WHERE thumbnail IS NOT NULL", [from, to])
-    const key = await client.query("SELECT token FROM api_key WHERE type = 'publishable' AND deleted_at IS NULL AND revoked_at IS NULL ORDER BY created_at LIMIT 1")
+    // The storefront key is the one on the store's default sales channel (Medusa also creates a
+    // "Default Publishable API Key" on a channel the seed puts no products in).
+    const key = await client.query(
+      `SELECT k.token FROM api_key k
+         JOIN publishable_api_key_sales_channel l ON l.publishable_key_id = k.id AND l.deleted_at IS NULL
+         JOIN store s ON s.default_sales_channel_id = l.sales_channel_id AND s.deleted_at IS NULL
+        WHERE k.type = 'publishable' AND k.deleted_at IS NULL AND k.revoked_at IS NULL
+        ORDER BY k.created_at LIMIT 1`
+    )
     const products = await client.query("SELECT count(*)::int AS n FROM product WHERE deleted_at IS NULL")
     return { publishable_key: key.rows[0]?.token as string, product_count: products.rows[0].n as number }
   } finally {

@@ -34,14 +34,14 @@ export function emailDeliveryFromEnv(env: Env): { provider: EmailProviderEntry; 
       ...(options.endpoint ? [`endpoint ${options.endpoint}`] : []),
     ]
     return {
-      provider: { resolve: "./src/modules/notification-ses", id: SES_PROVIDER_ID, options },
+      provider: { resolve: "@indus/email/providers/ses", id: SES_PROVIDER_ID, options },
       path: "ses",
       summary: `E-mail: Amazon SES (${parts.join(", ")})`,
     }
   }
   const missing = [!region && "SES_REGION", !from && "EMAIL_FROM"].filter(Boolean).join(" and ")
   return {
-    provider: { resolve: "./src/modules/notification-outbox", id: OUTBOX_PROVIDER_ID, options: { channels: ["email"] } },
+    provider: { resolve: "@indus/email/providers/outbox", id: OUTBOX_PROVIDER_ID, options: { channels: ["email"] } },
     path: "outbox",
     summary: `E-mail: local outbox, nothing leaves the server (${missing} not set); staff read messages in the admin under E-mails`,
   }

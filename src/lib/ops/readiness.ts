@@ -37,7 +37,7 @@ type Pg = { raw: (sql: string) => Promise<unknown> }
 
 /**
  * Readiness of this process: PostgreSQL and (when configured) Redis are required; Elasticsearch is
- * optional, because search falls back to PostgreSQL when it is away, so it can only degrade.
+ * optional: while it is away only search answers 503, the rest of the shop serves, so it can only degrade.
  */
 export async function checkReadiness(pg: Pg): Promise<Readiness> {
   const checks: Record<string, Check> = {}

@@ -5,7 +5,7 @@ describe("e-mail delivery choice", () => {
     for (const env of [{}, { SES_REGION: "ap-south-1" }, { EMAIL_FROM: "orders@shop.example" }]) {
       const d = emailDeliveryFromEnv(env)
       expect(d.path).toBe("outbox")
-      expect(d.provider).toEqual({ resolve: "./src/modules/notification-outbox", id: "outbox", options: { channels: ["email"] } })
+      expect(d.provider).toEqual({ resolve: "@indus/email/providers/outbox", id: "outbox", options: { channels: ["email"] } })
       expect(d.summary).toMatch(/local outbox/)
     }
     expect(emailDeliveryFromEnv({ SES_REGION: "ap-south-1" }).summary).toMatch(/EMAIL_FROM not set/)
@@ -15,7 +15,7 @@ describe("e-mail delivery choice", () => {
     const d = emailDeliveryFromEnv({ SES_REGION: "ap-south-1", EMAIL_FROM: "orders@shop.example", SES_ACCESS_KEY_ID: "AKIA123" })
     expect(d.path).toBe("ses")
     expect(d.provider).toEqual({
-      resolve: "./src/modules/notification-ses",
+      resolve: "@indus/email/providers/ses",
       id: "ses",
       options: { channels: ["email"], region: "ap-south-1", from: "orders@shop.example" },
     })

@@ -1,0 +1,10 @@
+/** What a shop's own code uses from @indus/email: sending its own mails, the log, the template contract. */
+export { sendShopEmail } from "./lib/send"
+export { renderAndSend, sha256 } from "./lib/deliver"
+export { toOrderSummary, ORDER_EMAIL_FIELDS } from "./lib/order-summary"
+export { describeEmailFailure, type EmailFailure } from "./lib/failure"
+export { EMAIL_LOG_MODULE, EmailLogModuleService } from "./modules/email-log"
+export type { EmailAttemptRecord, EmailStatus, StoredAttachment } from "./modules/email-log"
+export type { EmailAttachment, EmailRenderer, RenderedEmail, ShopEmail } from "./lib/types"
+export type { AddressData, EmailTemplateData, EmailTemplateName, Money, OrderLine, OrderSummary } from "./lib/template-data"
+export { options, type EmailOptions } from "./options"
