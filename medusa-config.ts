@@ -14,7 +14,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 // value stops here with the variable's name (src/config).
 const app = readAppConfig(process.env)
 
-// JSON log lines carry the request id and never secrets or customer PII (issue 7, docs/operations.md).
+// JSON log lines carry the request id and never secrets or customer PII (docs/operations.md).
 installLogFormat()
 if (app.ops.stackEnabled && app.ops.requestContextEnabled) installRequestContextHook()
 
@@ -57,7 +57,7 @@ function redisModules(url: string): InputConfigModules {
           removeOnComplete: { age: 3600, count: 1000 },
           removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
         },
-        // BullMQ's Worker default is 1: one slow subscriber would hold up every event (issue 11).
+        // BullMQ's Worker default is 1: one slow subscriber would hold up every event.
         workerOptions: { concurrency: app.server.eventBusConcurrency },
       },
     },
@@ -213,7 +213,7 @@ module.exports = defineConfig({
     { resolve: "@indus/email", options: { templates: "./src/emails", outbox_provider_id: OUTBOX_PROVIDER_ID } },
   ],
   modules: [
-    // Staff audit log (issue 7): every /admin mutation, kept AUDIT_LOG_RETENTION_DAYS days.
+    // Staff audit log: every /admin mutation, kept AUDIT_LOG_RETENTION_DAYS days.
     { resolve: "./src/modules/audit-log" },
     {
       key: Modules.FILE,
@@ -233,7 +233,7 @@ module.exports = defineConfig({
     ...analyticsModule(),
     searchModule(),
     notificationModule(),
-    // Recommendations (issue 11): computed nightly by src/jobs/recommendations-refresh.ts.
+    // Recommendations: computed nightly by src/jobs/recommendations-refresh.ts.
     { resolve: "./src/modules/recommendations" },
   ],
 })

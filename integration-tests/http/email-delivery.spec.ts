@@ -10,7 +10,7 @@ jest.setTimeout(300 * 1000)
 
 /**
  * E-mail delivery through the real SESv2 SDK against the local SES fixture: what reaches SES,
- * throttling, permanent rejections shown to staff, retries and idempotency (issue 10).
+ * throttling, permanent rejections shown to staff, retries and idempotency.
  */
 const ses = new SesFixture()
 const env: Record<string, string> = {

@@ -15,7 +15,7 @@ const S3rver = require("s3rver")
 jest.setTimeout(300 * 1000)
 
 /**
- * Files on S3 behind CloudFront (issue 10), against s3rver: a local S3 that stores objects and
+ * Files on S3 behind CloudFront, against s3rver: a local S3 that stores objects and
  * enforces presigned-URL expiry, but checks neither signatures nor ACLs (docs/files.md).
  */
 const BUCKET = "shop-media"

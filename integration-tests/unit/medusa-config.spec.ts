@@ -50,7 +50,7 @@ describe("medusa-config", () => {
     for (const r of REDIS_MODULES) expect(resolves(config)).toContain(r)
     const eventBus = Object.values(config.modules).find((m: any) => m.resolve.endsWith("event-bus-redis")) as any
     expect(eventBus.options.redisUrl).toBe("redis://cache.internal:6379")
-    // Bounded history, so Redis never fills up, and more than one event handled at a time (issue 11).
+    // Bounded history, so Redis never fills up, and more than one event handled at a time.
     expect(eventBus.options.jobOptions.removeOnComplete).toEqual({ age: 3600, count: 1000 })
     expect(eventBus.options.jobOptions.removeOnFail).toEqual({ age: 7 * 24 * 3600, count: 5000 })
     expect(eventBus.options.workerOptions.concurrency).toBe(10)

@@ -28,7 +28,7 @@ export default defineMiddlewares({
     ...storeSearchRoutes,
     // UPI direct and cash on delivery: COD eligibility and fee before a session is created, UTR and staff routes.
     ...offlinePaymentRoutes,
-    // Issue 11: recommendations (store + admin) and the queue monitor at /admin/queues.
+    // Recommendations (store + admin) and the queue monitor at /admin/queues.
     ...backgroundWorkRoutes,
   ],
   // Search engine down: 503 with Retry-After. Other 5xx answers carry the request id and no

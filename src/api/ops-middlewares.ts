@@ -4,7 +4,7 @@ import { opsErrorHandler } from "../lib/ops/error-handler"
 import { ListAuditLogsQuery } from "./admin/audit-logs/validators"
 
 /**
- * Operations (issue 7). The global stack sits on "/" so Medusa's route sorter runs it before every
+ * Operations. The global stack sits on "/" so Medusa's route sorter runs it before every
  * other project middleware; Medusa's own body parser, CORS and auth run earlier still, so the stack
  * sees `req.body` and `req.auth_context`. OPS_MIDDLEWARE=off drops it (bench/overhead compares both).
  */
