@@ -1,13 +1,8 @@
-export type EmailStatus = "sent" | "outbox" | "failed"
+import type { EmailStatus, StoredAttachment } from "../../../modules/email-log/types"
 
-export type EmailAttachment = {
-  filename: string
-  content_type: string
-  disposition: "attachment" | "inline"
-  id?: string
-  size: number
-  content?: string
-}
+export type { EmailStatus }
+/** An attachment as the e-mail log stores it (the admin API returns it unchanged). */
+export type EmailAttachment = StoredAttachment
 
 export type EmailMessage = {
   id: string
